@@ -1,0 +1,45 @@
+"""The library's entry point: raw message in, Interpretation out."""
+
+from __future__ import annotations
+
+import logging
+
+from .classify import classify
+from .extractors import EXTRACTORS
+from .model import Interpretation
+from .original import _first_address
+from .parse import ParsedMessage, parse
+
+log = logging.getLogger(__name__)
+
+
+def interpret(raw: bytes | str) -> Interpretation:
+    """Read a message and say what it is: a bounce (and why), a delay, or something else.
+
+    Never raises on malformed mail: what cannot be read is reported in ``warnings``.
+    """
+    try:
+        parsed = parse(raw)
+        report = extract(parsed)
+        report.subject = parsed.header("Subject")
+        report.from_address = _first_address(parsed.header("From"))
+        classify(report)
+        report.warnings.extend(parsed.warnings)
+        return report
+    except Exception as exc:  # a bug of ours must not lose the caller's message
+        log.exception("interpret failed")
+        return Interpretation(warnings=[f"internal error: {type(exc).__name__}: {exc}"])
+
+
+def extract(parsed: ParsedMessage) -> Interpretation:
+    """The first extractor (in ``EXTRACTORS`` order) that recognises the message decides."""
+    for extractor in EXTRACTORS:
+        try:
+            report = extractor.extract(parsed)
+        except Exception as exc:
+            log.exception("extractor %s failed", extractor.name)
+            parsed.warnings.append(f"extractor {extractor.name}: {type(exc).__name__}: {exc}")
+            continue
+        if report is not None:
+            return report
+    return Interpretation(kind="not_a_bounce")

@@ -1,0 +1,103 @@
+"""The ``bounceinterp`` command: a thin front door over the library.
+
+Exit codes: 0 every input was read, 1 at least one input could not be read, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .api import interpret
+from .i18n import gettext as _
+
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+FORMATS = ("text", "json", "html", "markdown")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bounceinterp",
+        description=_("Explain bounces and delivery status notifications in plain words."),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    explain = commands.add_parser("explain", help=_("explain one or more bounce messages"))
+    explain.add_argument("files", nargs="+", metavar="FILE", help=_("message file, or - for stdin"))
+    explain.add_argument("--format", choices=FORMATS, default="text", help=_("output format"))
+    explain.add_argument("--lang", help=_("language of the explanation (e.g. fr, de, pt-BR)"))
+    explain.set_defaults(handler=run_explain)
+
+    languages = commands.add_parser("languages", help=_("list the available languages"))
+    languages.set_defaults(handler=run_languages)
+    return parser
+
+
+def read_input(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    return Path(name).read_bytes()
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    many = len(args.files) > 1
+    for index, name in enumerate(args.files):
+        try:
+            raw = read_input(name)
+        except OSError as exc:
+            status = EXIT_INPUT_FAILED
+            reason = exc.strerror or str(exc)
+            message = _("cannot read {file}: {reason}").format(file=name, reason=reason)
+            print(f"bounceinterp: {message}", file=sys.stderr)
+            if args.format == "json":
+                print(json.dumps({"file": name, "error": message}, ensure_ascii=False))
+            continue
+        result = interpret(raw)
+        if args.format == "json":
+            data = result.to_dict()
+            data["file"] = name
+            if args.lang:
+                from .explain import explanation_dict
+
+                data["explanation"] = explanation_dict(result, args.lang)
+            print(json.dumps(data, ensure_ascii=False))
+        else:
+            from .explain import explain
+
+            if many:
+                print(("\n" if index else "") + f"==> {name} <==")
+            print(explain(result, lang=args.lang or "en", format=args.format))
+    return status
+
+
+def run_languages(args: argparse.Namespace) -> int:
+    from babel import Locale
+
+    from .i18n import available_languages
+
+    for code in available_languages():
+        print(f"{code}\t{Locale.parse(code).get_display_name(code)}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

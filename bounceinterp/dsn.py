@@ -1,0 +1,226 @@
+"""RFC 3464 / RFC 6533 delivery-status fields: from the text of the report part to records.
+
+The body of a message/delivery-status part is a group of per-message fields, a blank line, then
+one group of per-recipient fields per recipient. Real reports bend this: folded lines, missing
+blank lines, fields in odd case, stray spaces before the colon. This module reads all of those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import patterns
+from .dates import parse_date
+from .model import Interpretation, RecipientStatus
+
+#: Fields that start a recipient's group (one of them is required per recipient by RFC 3464).
+RECIPIENT_FIELDS = frozenset(
+    {
+        "final-recipient",
+        "original-recipient",
+        "action",
+        "status",
+        "remote-mta",
+        "diagnostic-code",
+        "last-attempt-date",
+        "will-retry-until",
+        "final-log-id",
+    }
+)
+MESSAGE_FIELDS = frozenset(
+    {
+        "reporting-mta",
+        "dsn-gateway",
+        "received-from-mta",
+        "arrival-date",
+        "original-envelope-id",
+    }
+)
+
+
+@dataclass
+class FieldGroup:
+    """One blank-line separated group of fields, names in lower case, in order."""
+
+    fields: list[tuple[str, str]] = field(default_factory=list)
+
+    def get(self, name: str) -> str | None:
+        return next((v for n, v in self.fields if n == name), None)
+
+    def names(self) -> set[str]:
+        return {n for n, _ in self.fields}
+
+
+def split_groups(text: str) -> list[FieldGroup]:
+    """Unfold continuation lines and split the fields into blank-line separated groups."""
+    groups: list[FieldGroup] = []
+    current = FieldGroup()
+    for line in text.split("\n"):
+        if not line.strip():
+            if current.fields:
+                groups.append(current)
+                current = FieldGroup()
+            continue
+        if line[0] in " \t" and current.fields:
+            name, value = current.fields[-1]
+            current.fields[-1] = (name, f"{value} {line.strip()}".strip())
+            continue
+        name, sep, value = line.partition(":")
+        if not sep or not name.strip() or " " in name.strip():
+            continue  # not a field line: prose in a badly built report
+        current.fields.append((name.strip().lower(), value.strip()))
+    if current.fields:
+        groups.append(current)
+    return _separate_run_together(groups)
+
+
+def _separate_run_together(groups: list[FieldGroup]) -> list[FieldGroup]:
+    """Split groups where a report forgot the blank line between message and recipient fields,
+    or between two recipients (a second Final-Recipient inside one group)."""
+    result: list[FieldGroup] = []
+    for group in groups:
+        current = FieldGroup()
+        seen: set[str] = set()
+        for name, value in group.fields:
+            starts_new = (
+                (name == "final-recipient" and "final-recipient" in seen)
+                or (name in RECIPIENT_FIELDS and seen and seen <= MESSAGE_FIELDS | _x_fields(seen))
+            )
+            if starts_new and current.fields:
+                result.append(current)
+                current, seen = FieldGroup(), set()
+            current.fields.append((name, value))
+            seen.add(name)
+        if current.fields:
+            result.append(current)
+    return result
+
+
+def _x_fields(names: set[str]) -> set[str]:
+    return {n for n in names if n.startswith("x-")}
+
+
+def strip_type(value: str | None) -> tuple[str | None, str | None]:
+    """``"rfc822; a@b"`` -> ``("rfc822", "a@b")``; a value without a type keeps None as type."""
+    if value is None:
+        return None, None
+    kind, sep, rest = value.partition(";")
+    if sep and kind.strip() and " " not in kind.strip() and "@" not in kind:
+        return kind.strip().lower(), rest.strip()
+    return None, value.strip()
+
+
+def clean_address(value: str | None) -> str | None:
+    """An address from a recipient field: type stripped, escapes decoded, brackets removed."""
+    kind, text = strip_type(value)
+    if not text:
+        return None
+    if kind == "utf-8":
+        text = patterns.sub(
+            patterns.named("utf8_address_escape"), lambda m: chr(int(m.group(1), 16)), text
+        )
+    elif "+" in text and kind in ("rfc822", None):
+        text = patterns.sub(
+            patterns.named("xtext_escape"), lambda m: chr(int(m.group(1), 16)), text
+        )
+    text = text.strip().strip("<>").strip().strip('"').strip()
+    return text or None
+
+
+def status_from_text(text: str | None) -> str | None:
+    """The first enhanced status code written in ``text`` (e.g. a diagnostic), or None."""
+    if not text:
+        return None
+    match = patterns.search(patterns.named("enhanced_status"), text)
+    return ".".join(match.groups()) if match else None
+
+
+def reply_code_from_text(text: str | None) -> int | None:
+    """The SMTP reply code a diagnostic starts with, else the first one followed by a status."""
+    if not text:
+        return None
+    match = patterns.search(patterns.named("reply_code_leading"), text)
+    if match is None:
+        match = patterns.search(patterns.named("reply_code_anywhere"), text)
+    return int(match.group(1)) if match else None
+
+
+def is_generic(status: str | None) -> bool:
+    """A status that says nothing about why: ``X.0.0``."""
+    return status is None or status.endswith(".0.0")
+
+
+def apply_message_fields(report: Interpretation, group: FieldGroup) -> None:
+    for name, value in group.fields:
+        if name == "reporting-mta":
+            report.reporting_mta = strip_type(value)[1]
+        elif name == "dsn-gateway":
+            report.dsn_gateway = strip_type(value)[1]
+        elif name == "received-from-mta":
+            report.received_from_mta = strip_type(value)[1]
+        elif name == "arrival-date":
+            report.arrival_date = parse_date(value)
+        elif name == "original-envelope-id":
+            report.original_envelope_id = value
+        else:
+            report.extra_fields[_field_title(name)] = value
+
+
+def recipient_from_group(group: FieldGroup) -> RecipientStatus:
+    recipient = RecipientStatus()
+    for name, value in group.fields:
+        if name == "final-recipient":
+            recipient.address = clean_address(value)
+        elif name == "original-recipient":
+            recipient.original_address = clean_address(value)
+        elif name == "action":
+            recipient.action = value.split()[0].lower() if value.split() else None
+        elif name == "status":
+            recipient.status = status_from_text(value)
+        elif name == "remote-mta":
+            recipient.remote_mta = strip_type(value)[1]
+        elif name == "diagnostic-code":
+            recipient.diagnostic_type, recipient.diagnostic = strip_type(value)
+        elif name == "last-attempt-date":
+            recipient.last_attempt = parse_date(value)
+        elif name == "will-retry-until":
+            recipient.will_retry_until = parse_date(value)
+        else:
+            recipient.extra_fields[_field_title(name)] = value
+    if recipient.address is None:
+        recipient.address = recipient.original_address
+    complete_codes(recipient)
+    return recipient
+
+
+def complete_codes(recipient: RecipientStatus) -> None:
+    """Take the reply code from the diagnostic, and a specific status from it when the report's
+    Status is missing or generic (``5.0.0`` while the server said ``550 5.1.1``)."""
+    if recipient.reply_code is None:
+        recipient.reply_code = reply_code_from_text(recipient.diagnostic)
+    if is_generic(recipient.status):
+        specific = status_from_text(recipient.diagnostic)
+        if specific and not is_generic(specific) and _same_class(specific, recipient.status):
+            recipient.status = specific
+        elif recipient.status is None and specific:
+            recipient.status = specific
+
+
+def _same_class(specific: str, status: str | None) -> bool:
+    return status is None or specific[0] == status[0]
+
+
+def _field_title(name: str) -> str:
+    return "-".join(part.capitalize() if part != "id" else "ID" for part in name.split("-"))
+
+
+def read_report(text: str, report: Interpretation) -> list[RecipientStatus]:
+    """Fill ``report``'s per-message fields from ``text`` and return its recipients."""
+    recipients: list[RecipientStatus] = []
+    for group in split_groups(text):
+        names = group.names()
+        if names & RECIPIENT_FIELDS:
+            recipients.append(recipient_from_group(group))
+        else:
+            apply_message_fields(report, group)
+    return recipients

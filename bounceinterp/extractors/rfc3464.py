@@ -1,0 +1,42 @@
+"""RFC 3464 delivery status notifications (RFC 6522 multipart/report) and their RFC 6533
+internationalised form (message/global-delivery-status, UTF-8 addresses and text)."""
+
+from __future__ import annotations
+
+from ..dsn import read_report
+from ..model import Interpretation
+from ..original import find_original
+from ..parse import ParsedMessage, content_type
+from .base import kind_from_actions
+
+STATUS_TYPES = ("message/delivery-status", "message/global-delivery-status")
+
+
+class Rfc3464Extractor:
+    name = "rfc3464"
+
+    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
+        part = parsed.first_part(*STATUS_TYPES)
+        if part is None:
+            return None
+        report = Interpretation(format=self.name)
+        if content_type(part) == "message/global-delivery-status":
+            report.format = "rfc6533"
+        report.recipients = read_report(parsed.text(part), report)
+        report.original = find_original(parsed)
+        if not report.recipients:
+            parsed.warnings.append("delivery-status part without recipient fields")
+            return None
+        for recipient in report.recipients:
+            if recipient.action is None:
+                recipient.action = _action_from_status(recipient.status)
+        report.kind = kind_from_actions(report.recipients)
+        return report
+
+
+def _action_from_status(status: str | None) -> str:
+    if status and status.startswith("2"):
+        return "delivered"
+    if status and status.startswith("4"):
+        return "delayed"
+    return "failed"

@@ -1,0 +1,91 @@
+"""The returned original message: which mail bounced (subject, date, recipients, language)."""
+
+from __future__ import annotations
+
+from ._flanker import address, mime
+from .dates import parse_date
+from .model import OriginalMessage
+from .parse import MimePart, ParsedMessage, content_type
+
+RETURNED_MESSAGE_TYPES = ("message/rfc822", "message/global")
+RETURNED_HEADERS_TYPES = ("text/rfc822-headers", "message/global-headers")
+
+
+def find_original(parsed: ParsedMessage) -> OriginalMessage | None:
+    """The returned message's headers, from an attached message or a headers-only part."""
+    for part in parsed.parts()[1:]:
+        ctype = content_type(part)
+        if ctype in RETURNED_MESSAGE_TYPES:
+            found = _from_enclosed(parsed, part)
+            if found is not None:
+                return found
+        elif ctype in RETURNED_HEADERS_TYPES:
+            found = from_header_text(parsed.text(part))
+            if found is not None:
+                return found
+    return None
+
+
+def _from_enclosed(parsed: ParsedMessage, part: MimePart) -> OriginalMessage | None:
+    try:
+        enclosed = part.enclosed
+    except Exception as exc:
+        parsed.warnings.append(f"returned message: {exc}")
+        enclosed = None
+    if enclosed is not None:
+        headers = parsed.headers(enclosed)
+        if headers:
+            return from_headers(headers)
+    return from_header_text(parsed.text(part))
+
+
+def from_header_text(text: str) -> OriginalMessage | None:
+    """Read a header block given as text (text/rfc822-headers, or a message quoted inline)."""
+    block = text.lstrip("\n").split("\n\n", 1)[0]
+    if ":" not in block:
+        return None
+    try:
+        headers = [(str(n), str(v)) for n, v in mime.from_string(block + "\n\n").headers.items()]
+    except Exception:
+        return None
+    return from_headers(headers) if headers else None
+
+
+def from_headers(headers: list[tuple[str, str]]) -> OriginalMessage:
+    found = OriginalMessage(headers=headers)
+    first: dict[str, str] = {}
+    for name, value in headers:
+        first.setdefault(name.lower(), value)
+    found.message_id = _clean(first.get("message-id"))
+    found.subject = _clean(first.get("subject"))
+    found.date = parse_date(first.get("date"))
+    found.from_address = _first_address(first.get("from"))
+    found.to = _addresses(first.get("to"))
+    found.content_language = _clean(first.get("content-language"))
+    found.accept_language = _clean(first.get("accept-language") or first.get("x-accept-language"))
+    return found
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _addresses(value: str | None) -> list[str]:
+    if not value:
+        return []
+    try:
+        parsed = address.parse_list(value)
+    except Exception:
+        parsed = []
+    found = [str(a.address) for a in parsed if getattr(a, "address", None)]
+    if found:
+        return found
+    return [part.strip().strip("<>") for part in value.split(",") if "@" in part]
+
+
+def _first_address(value: str | None) -> str | None:
+    found = _addresses(value)
+    return found[0] if found else _clean(value)

@@ -1,0 +1,160 @@
+"""Turn raw bytes into a MIME tree that never raises: the first step of the pipeline.
+
+flanker builds the tree lazily; every access that can fail on broken mail (unknown charsets,
+bad transfer encodings, truncated parts) goes through the helpers here, which degrade to
+"nothing there" and record a warning instead of raising.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._flanker import mime
+
+MimePart = Any  # flanker.mime.message.part.MimePart; flanker ships no type hints
+
+
+def normalize_newlines(raw: bytes) -> bytes:
+    """CRLF and CR-only line endings become LF, so that every later step sees one kind."""
+    if b"\r" not in raw:
+        return raw
+    return raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def to_bytes(raw: bytes | str) -> bytes:
+    if isinstance(raw, str):
+        return raw.encode("utf-8", "surrogateescape")
+    return bytes(raw)
+
+
+@dataclass
+class ParsedMessage:
+    """A message as the extractors see it: the flanker tree plus safe accessors."""
+
+    raw: bytes
+    root: MimePart | None
+    warnings: list[str] = field(default_factory=list)
+    _parts: list[MimePart] | None = None
+
+    def header(self, name: str, part: MimePart | None = None) -> str | None:
+        """Decoded value of header ``name`` of ``part`` (default: the top level), or None."""
+        target = self.root if part is None else part
+        if target is None:
+            return None
+        try:
+            value = target.headers.get(name)
+        except Exception as exc:  # flanker raises on undecodable headers
+            self.warnings.append(f"header {name}: {exc}")
+            return None
+        return str(value) if value is not None else None
+
+    def headers(self, part: MimePart | None = None) -> list[tuple[str, str]]:
+        target = self.root if part is None else part
+        if target is None:
+            return []
+        try:
+            return [(str(n), str(v)) for n, v in target.headers.items()]
+        except Exception as exc:
+            self.warnings.append(f"headers: {exc}")
+            return []
+
+    def parts(self) -> list[MimePart]:
+        """Every part of the tree, top level first, depth first, including enclosed messages."""
+        if self._parts is None:
+            self._parts = list(self._walk())
+        return self._parts
+
+    def _walk(self) -> Iterator[MimePart]:
+        if self.root is None:
+            return
+        yield self.root
+        try:
+            yield from self.root.walk(with_self=False)
+        except Exception as exc:
+            self.warnings.append(f"MIME structure: {exc}")
+
+    def report_type(self) -> str | None:
+        """The ``report-type`` parameter of a top-level multipart/report, lower case."""
+        ctype = content_type(self.root)
+        if ctype != "multipart/report" or self.root is None:
+            return None
+        value = self.root.content_type.params.get("report-type")
+        return value.strip().lower() if value else None
+
+    def first_part(self, *ctypes: str) -> MimePart | None:
+        return next((p for p in self.parts() if content_type(p) in ctypes), None)
+
+    def text(self, part: MimePart | None) -> str:
+        """The decoded body of a part as text ('' when it has none or cannot be decoded)."""
+        if part is None:
+            return ""
+        try:
+            body = part.body
+        except Exception as exc:
+            self.warnings.append(f"part {content_type(part)}: {exc}")
+            return _fallback_text(part)
+        if body is None:
+            return ""
+        if isinstance(body, bytes):
+            return body.decode("utf-8", "replace")
+        return str(body)
+
+    def body_text(self) -> str:
+        """The human-readable text of the message: its text/plain parts outside enclosed messages.
+
+        Falls back to text/html parts when there is no text/plain part.
+        """
+        texts = [self.text(p) for p in self._human_parts("text/plain")]
+        if not any(texts):
+            texts = [self.text(p) for p in self._human_parts("text/html")]
+        return "\n".join(t for t in texts if t)
+
+    def _human_parts(self, ctype: str) -> Iterator[MimePart]:
+        if self.root is None:
+            return
+        try:
+            for part in self.root.walk(with_self=True, skip_enclosed=True):
+                if content_type(part) == ctype and not _is_attachment(part):
+                    yield part
+        except Exception as exc:
+            self.warnings.append(f"MIME structure: {exc}")
+
+
+def content_type(part: MimePart | None) -> str | None:
+    if part is None:
+        return None
+    try:
+        return str(part.content_type.value).lower()
+    except Exception:
+        return None
+
+
+def _is_attachment(part: MimePart) -> bool:
+    try:
+        return bool(part.is_attachment())
+    except Exception:
+        return False
+
+
+def _fallback_text(part: MimePart) -> str:
+    """Raw body bytes as text, for parts whose declared charset or encoding is broken."""
+    try:
+        container = part._container  # flanker keeps the undecoded body here
+        raw = container.read_body() if hasattr(container, "read_body") else b""
+    except Exception:
+        return ""
+    if isinstance(raw, bytes):
+        return raw.decode("utf-8", "replace")
+    return str(raw)
+
+
+def parse(raw: bytes | str) -> ParsedMessage:
+    """Parse raw mail. Never raises: a message flanker cannot read has ``root`` None."""
+    data = normalize_newlines(to_bytes(raw))
+    try:
+        root = mime.from_string(data)
+    except Exception as exc:
+        return ParsedMessage(raw=data, root=None, warnings=[f"unreadable MIME: {exc}"])
+    return ParsedMessage(raw=data, root=root)

@@ -1,0 +1,71 @@
+"""Named structural patterns from ``rules/patterns.yaml``, run with a time bound.
+
+Every regular expression applied to message text goes through the ``regex`` module with a
+timeout: attacker-written text must never make the library hang.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from pathlib import Path
+
+import regex
+import yaml
+
+from .resources import rules_dir
+
+log = logging.getLogger(__name__)
+
+#: Seconds one regex search on message text may take before it is abandoned.
+REGEX_TIMEOUT = 0.05
+
+_FLAGS = {"i": regex.IGNORECASE, "m": regex.MULTILINE, "s": regex.DOTALL, "x": regex.VERBOSE}
+
+
+def compile_pattern(pattern: str, flags: str = "") -> regex.Pattern:
+    value = regex.V0
+    for letter in flags:
+        value |= _FLAGS[letter]
+    return regex.compile(pattern, value)
+
+
+def search(compiled: regex.Pattern, text: str, pos: int = 0) -> regex.Match | None:
+    """``compiled.search(text)`` bounded in time; a timeout is logged and counts as no match."""
+    try:
+        return compiled.search(text, pos, timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        log.warning("pattern %r timed out on %d characters", compiled.pattern[:60], len(text))
+        return None
+
+
+def finditer(compiled: regex.Pattern, text: str) -> list[regex.Match]:
+    try:
+        return list(compiled.finditer(text, timeout=REGEX_TIMEOUT))
+    except TimeoutError:
+        log.warning("pattern %r timed out on %d characters", compiled.pattern[:60], len(text))
+        return []
+
+
+def sub(compiled: regex.Pattern, repl, text: str) -> str:
+    try:
+        return compiled.sub(repl, text, timeout=REGEX_TIMEOUT)
+    except TimeoutError:
+        log.warning("pattern %r timed out on %d characters", compiled.pattern[:60], len(text))
+        return text
+
+
+@cache
+def load(path: Path | None = None) -> dict[str, regex.Pattern]:
+    """The compiled patterns of ``rules/patterns.yaml`` by name."""
+    source = path or rules_dir() / "patterns.yaml"
+    with source.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return {
+        name: compile_pattern(entry["pattern"], entry.get("flags", ""))
+        for name, entry in data["patterns"].items()
+    }
+
+
+def named(name: str) -> regex.Pattern:
+    return load()[name]
