@@ -26,7 +26,8 @@ def classify_recipient(recipient: RecipientStatus, kind: str) -> None:
         recipient.rule = recipient.rule or f"kind/{kind}"
         recipient.confidence = 1.0
     elif recipient.action in ("delivered", "relayed", "expanded"):
-        recipient.category, recipient.rule, recipient.confidence = "delivered", "action/success", 1.0
+        recipient.category, recipient.rule = "delivered", "action/success"
+        recipient.confidence = 1.0
     elif recipient.rule is None:
         _from_codes(recipient)
     _settle(recipient)

@@ -82,9 +82,8 @@ def _separate_run_together(groups: list[FieldGroup]) -> list[FieldGroup]:
         current = FieldGroup()
         seen: set[str] = set()
         for name, value in group.fields:
-            starts_new = (
-                (name == "final-recipient" and "final-recipient" in seen)
-                or (name in RECIPIENT_FIELDS and seen and seen <= MESSAGE_FIELDS | _x_fields(seen))
+            starts_new = (name == "final-recipient" and "final-recipient" in seen) or (
+                name in RECIPIENT_FIELDS and seen and seen <= MESSAGE_FIELDS | _x_fields(seen)
             )
             if starts_new and current.fields:
                 result.append(current)
@@ -200,14 +199,13 @@ def complete_codes(recipient: RecipientStatus) -> None:
         recipient.reply_code = reply_code_from_text(recipient.diagnostic)
     if is_generic(recipient.status):
         specific = status_from_text(recipient.diagnostic)
-        if specific and not is_generic(specific) and _same_class(specific, recipient.status):
-            recipient.status = specific
-        elif recipient.status is None and specific:
+        if specific and (recipient.status is None or _more_specific(specific, recipient.status)):
             recipient.status = specific
 
 
-def _same_class(specific: str, status: str | None) -> bool:
-    return status is None or specific[0] == status[0]
+def _more_specific(candidate: str, status: str) -> bool:
+    """A non-generic code of the same class as the generic ``status``."""
+    return not is_generic(candidate) and candidate[0] == status[0]
 
 
 def _field_title(name: str) -> str:

@@ -18,7 +18,7 @@ def data_dir(name: str) -> Path:
     for candidate in (_PACKAGE_DIR / name, _PACKAGE_DIR.parent / name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"bounceinterp data directory {name!r} is missing from the installation")
+    raise FileNotFoundError(f"bounceinterp data directory {name!r} is missing from this install")
 
 
 def rules_dir() -> Path:
