@@ -154,7 +154,29 @@ def parse(raw: bytes | str) -> ParsedMessage:
     """Parse raw mail. Never raises: a message flanker cannot read has ``root`` None."""
     data = normalize_newlines(to_bytes(raw))
     try:
-        root = mime.from_string(data)
+        return ParsedMessage(raw=data, root=mime.from_string(data))
     except Exception as exc:
-        return ParsedMessage(raw=data, root=None, warnings=[f"unreadable MIME: {exc}"])
-    return ParsedMessage(raw=data, root=root)
+        warning = f"unreadable MIME structure, read as plain text: {exc}"
+    try:
+        root = mime.from_string(_as_plain_text(data))
+    except Exception as exc:
+        return ParsedMessage(raw=data, root=None, warnings=[warning, f"unreadable: {exc}"])
+    return ParsedMessage(raw=data, root=root, warnings=[warning])
+
+
+def _as_plain_text(data: bytes) -> bytes:
+    """The message with its top-level MIME headers removed, so that its body reads as one
+    text/plain part: a bounce with a broken multipart structure still has readable text."""
+    head, sep, body = data.partition(b"\n\n")
+    kept: list[bytes] = []
+    dropping = False
+    for line in head.split(b"\n"):
+        if line[:1] in (b" ", b"\t"):
+            if not dropping:
+                kept.append(line)
+            continue
+        name = line.split(b":", 1)[0].strip().lower()
+        dropping = name in (b"content-type", b"content-transfer-encoding")
+        if not dropping:
+            kept.append(line)
+    return b"\n".join(kept) + sep + body

@@ -56,10 +56,9 @@ def sub(compiled: regex.Pattern, repl, text: str) -> str:
 
 
 @cache
-def load(path: Path | None = None) -> dict[str, regex.Pattern]:
-    """The compiled patterns of ``rules/patterns.yaml`` by name."""
-    source = path or rules_dir() / "patterns.yaml"
-    with source.open(encoding="utf-8") as handle:
+def load(path: Path) -> dict[str, regex.Pattern]:
+    """The compiled patterns of one pattern file (``patterns: {name: {pattern, flags}}``)."""
+    with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     return {
         name: compile_pattern(entry["pattern"], entry.get("flags", ""))
@@ -68,4 +67,10 @@ def load(path: Path | None = None) -> dict[str, regex.Pattern]:
 
 
 def named(name: str) -> regex.Pattern:
-    return load()[name]
+    """A structural pattern of ``rules/patterns.yaml``."""
+    return load(rules_dir() / "patterns.yaml")[name]
+
+
+def format_patterns(family: str) -> dict[str, regex.Pattern]:
+    """The patterns of one format family's extractor, from ``rules/formats/<family>.yaml``."""
+    return load(rules_dir() / "formats" / f"{family}.yaml")
