@@ -11,9 +11,8 @@ from functools import cache
 from pathlib import Path
 
 import regex
-import yaml
 
-from .resources import rules_dir
+from .resources import load_yaml, rules_dir
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +57,7 @@ def sub(compiled: regex.Pattern, repl, text: str) -> str:
 @cache
 def load(path: Path) -> dict[str, regex.Pattern]:
     """The compiled patterns of one pattern file (``patterns: {name: {pattern, flags}}``)."""
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = load_yaml(path)
     return {
         name: compile_pattern(entry["pattern"], entry.get("flags", ""))
         for name, entry in data["patterns"].items()

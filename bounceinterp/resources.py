@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -27,3 +30,10 @@ def rules_dir() -> Path:
 
 def locales_dir() -> Path:
     return data_dir("locales")
+
+
+def load_yaml(path: Path) -> Any:
+    """Read a YAML data file with libyaml's C loader when present (several times faster)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=loader)

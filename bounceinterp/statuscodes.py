@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .resources import rules_dir
+from .resources import load_yaml, rules_dir
 
 
 @dataclass(frozen=True)
@@ -22,14 +19,9 @@ class CodeInfo:
     permanent_hint: bool | None = None
 
 
-def _load_yaml(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
 @cache
 def _status_table() -> dict[str, CodeInfo]:
-    data = _load_yaml(rules_dir() / "status-codes.yaml")
+    data = load_yaml(rules_dir() / "status-codes.yaml")
     return {
         str(code): CodeInfo(
             code=str(code),
@@ -45,7 +37,7 @@ def _status_table() -> dict[str, CodeInfo]:
 
 @cache
 def _reply_table() -> dict[int, CodeInfo]:
-    data = _load_yaml(rules_dir() / "reply-codes.yaml")
+    data = load_yaml(rules_dir() / "reply-codes.yaml")
     return {
         int(code): CodeInfo(
             code=str(code),
@@ -61,7 +53,7 @@ def _reply_table() -> dict[int, CodeInfo]:
 @cache
 def categories() -> dict[str, dict[str, Any]]:
     """The category vocabulary with each category's usual permanence and who must act."""
-    return _load_yaml(rules_dir() / "categories.yaml")["categories"]
+    return load_yaml(rules_dir() / "categories.yaml")["categories"]
 
 
 def status_info(status: str | None) -> CodeInfo | None:
