@@ -177,7 +177,7 @@ def recipient_from_group(group: FieldGroup) -> RecipientStatus:
         elif name == "status":
             recipient.status = status_from_text(value)
         elif name == "remote-mta":
-            recipient.remote_mta = strip_type(value)[1]
+            recipient.remote_mta = _without_comment(strip_type(value)[1])
         elif name == "diagnostic-code":
             recipient.diagnostic_type, recipient.diagnostic = strip_type(value)
         elif name == "last-attempt-date":
@@ -206,6 +206,13 @@ def complete_codes(recipient: RecipientStatus) -> None:
 def _more_specific(candidate: str, status: str) -> bool:
     """A non-generic code of the same class as the generic ``status``."""
     return not is_generic(candidate) and candidate[0] == status[0]
+
+
+def _without_comment(value: str | None) -> str | None:
+    """``"mx.example.com. (203.0.113.4, the server for ...)"`` -> ``"mx.example.com"``."""
+    if not value:
+        return value
+    return value.split("(", 1)[0].strip().rstrip(".") or value
 
 
 def _field_title(name: str) -> str:

@@ -14,19 +14,15 @@ RETURNED_HEADERS_TYPES = ("text/rfc822-headers", "message/global-headers")
 def find_original(parsed: ParsedMessage) -> OriginalMessage | None:
     """The returned message's headers, from an attached message or a headers-only part."""
     for part in parsed.parts()[1:]:
-        ctype = content_type(part)
-        if ctype in RETURNED_MESSAGE_TYPES:
+        if content_type(part) in RETURNED_MESSAGE_TYPES + RETURNED_HEADERS_TYPES:
             found = _from_enclosed(parsed, part)
-            if found is not None:
-                return found
-        elif ctype in RETURNED_HEADERS_TYPES:
-            found = from_header_text(parsed.text(part))
             if found is not None:
                 return found
     return None
 
 
 def _from_enclosed(parsed: ParsedMessage, part: MimePart) -> OriginalMessage | None:
+    """flanker keeps both an attached message and a headers-only part as ``enclosed``."""
     try:
         enclosed = part.enclosed
     except Exception as exc:

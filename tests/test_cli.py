@@ -1,0 +1,75 @@
+"""The command line: output shapes, errors on bad input, exit codes."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bounceinterp.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+DSN = FIXTURES / "postfix_user_unknown.eml"
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "bounceinterp", *args],
+        input=stdin,
+        capture_output=True,
+        check=False,
+    )
+
+
+def test_json_for_one_file():
+    result = run_cli("explain", "--format", "json", str(DSN))
+    assert result.returncode == 0
+    data = json.loads(result.stdout)
+    assert data["is_bounce"] is True
+    assert data["recipients"][0]["status"] == "5.1.1"
+
+
+def test_json_lines_for_several_files_in_order_with_an_error_line(tmp_path):
+    missing = tmp_path / "nope.eml"
+    plain = FIXTURES / "plain_mail.eml"
+    result = run_cli("explain", "--format", "json", str(DSN), str(missing), str(plain))
+    assert result.returncode == 1
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == 3
+    first, second, third = (json.loads(line) for line in lines)
+    assert first["file"] == str(DSN) and first["is_bounce"] is True
+    assert second["file"] == str(missing) and "error" in second
+    assert third["kind"] == "not_a_bounce"
+    stderr = result.stderr.decode()
+    assert "nope.eml" in stderr and "Traceback" not in stderr
+    assert len(stderr.strip().splitlines()) == 1
+
+
+def test_stdin():
+    result = run_cli("explain", "--format", "json", "-", stdin=DSN.read_bytes())
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["recipients"][0]["address"]
+
+
+def test_a_directory_is_an_input_error_not_a_traceback(tmp_path):
+    result = run_cli("explain", str(tmp_path))
+    assert result.returncode == 1
+    assert b"Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_usage_error_exits_2():
+    with pytest.raises(SystemExit) as exit_info:
+        main(["explain"])
+    assert exit_info.value.code == 2
+    with pytest.raises(SystemExit) as exit_info:
+        main(["no-such-command"])
+    assert exit_info.value.code == 2
+
+
+def test_binary_garbage_is_read_without_error(tmp_path):
+    garbage = tmp_path / "garbage.eml"
+    garbage.write_bytes(bytes(range(256)) * 40)
+    result = run_cli("explain", "--format", "json", str(garbage))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["is_bounce"] is False
