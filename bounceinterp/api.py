@@ -27,7 +27,7 @@ def interpret(raw: bytes | str) -> Interpretation:
         report.warnings.extend(parsed.warnings)
         return report
     except Exception as exc:  # a bug of ours must not lose the caller's message
-        log.exception("interpret failed")
+        log.error("interpret failed: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
         return Interpretation(warnings=[f"internal error: {type(exc).__name__}: {exc}"])
 
 
@@ -37,7 +37,12 @@ def extract(parsed: ParsedMessage) -> Interpretation:
         try:
             report = extractor.extract(parsed)
         except Exception as exc:
-            log.exception("extractor %s failed", extractor.name)
+            log.error(
+                "extractor %s failed: %s",
+                extractor.name,
+                exc,
+                exc_info=log.isEnabledFor(logging.DEBUG),
+            )
             parsed.warnings.append(f"extractor {extractor.name}: {type(exc).__name__}: {exc}")
             continue
         if report is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,6 +89,8 @@ def run_languages(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Library warnings (a pattern that timed out, an extractor that failed) as one line each.
+    logging.basicConfig(level=logging.WARNING, format="bounceinterp: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
