@@ -99,7 +99,7 @@ class ParsedMessage:
             return ""
         if isinstance(body, bytes):
             return body.decode("utf-8", "replace")
-        return str(body)
+        return _decode_iso2022(str(body))
 
     def body_text(self) -> str:
         """The human-readable text of the message: its text/plain parts outside enclosed messages.
@@ -138,6 +138,23 @@ def _is_attachment(part: MimePart) -> bool:
         return False
 
 
+#: Escape sequences that switch an ISO-2022 text (Japanese, Korean, Chinese) to another set.
+_ISO2022_ESCAPES = ("\x1b$B", "\x1b$@", "\x1b(J", "\x1b(B", "\x1b$(D", "\x1b$)C")
+
+
+def _decode_iso2022(text: str) -> str:
+    """Decode ISO-2022-JP text left undecoded: the charset is 7-bit, so a part that declares
+    none (or us-ascii) reaches us as ASCII with escape sequences in it (Japanese servers)."""
+    if "\x1b" not in text or not any(esc in text for esc in _ISO2022_ESCAPES):
+        return text
+    for codec in ("iso2022_jp_ext", "iso2022_jp_2", "iso2022_kr"):
+        try:
+            return text.encode("ascii").decode(codec)
+        except (UnicodeError, LookupError):
+            continue
+    return text
+
+
 def _fallback_text(part: MimePart) -> str:
     """Raw body bytes as text, for parts whose declared charset or encoding is broken."""
     try:
@@ -146,7 +163,7 @@ def _fallback_text(part: MimePart) -> str:
     except Exception:
         return ""
     if isinstance(raw, bytes):
-        return raw.decode("utf-8", "replace")
+        return _decode_iso2022(raw.decode("utf-8", "replace"))
     return str(raw)
 
 

@@ -1,28 +1,24 @@
 """RFC 3834 automatic replies (vacation, out-of-office): never a bounce.
 
-Tried last, because bounces too are marked ``Auto-Submitted: auto-replied``.
+Tried last, because bounces too are marked ``Auto-Submitted: auto-replied``: every bounce
+extractor has had its turn. A notice from mail software itself (MAILER-DAEMON, postmaster)
+that no extractor could read is still not an auto-reply. Markers: rules/formats/rfc3834.yaml.
 """
 
 from __future__ import annotations
 
+from .. import patterns
 from ..model import Interpretation, RecipientStatus
 from ..original import _first_address
 from ..parse import ParsedMessage
-
-#: Headers that, with these values, mark an automatic reply.
-AUTO_REPLY_HEADERS = {
-    "auto-submitted": ("auto-replied",),
-    "x-autoreply": ("yes", "true"),
-    "x-autorespond": None,
-    "x-autoresponder": None,
-}
+from .text import is_daemon_sender
 
 
 class AutoReplyExtractor:
     name = "rfc3834"
 
     def extract(self, parsed: ParsedMessage) -> Interpretation | None:
-        if not self._is_auto_reply(parsed):
+        if not self._is_auto_reply(parsed) or is_daemon_sender(parsed, null_return_path=False):
             return None
         report = Interpretation(kind="auto_reply", format=self.name)
         report.recipients.append(
@@ -36,10 +32,10 @@ class AutoReplyExtractor:
 
     @staticmethod
     def _is_auto_reply(parsed: ParsedMessage) -> bool:
-        for name, values in AUTO_REPLY_HEADERS.items():
-            value = parsed.header(name)
-            if value is None:
-                continue
-            if values is None or value.strip().lower().split(";")[0].strip() in values:
-                return True
-        return False
+        pats = patterns.format_patterns("rfc3834")
+        for key, pattern in pats.items():
+            if key.startswith("header:"):
+                value = parsed.header(key.split(":", 1)[1])
+                if value is not None and patterns.search(pattern, value):
+                    return True
+        return patterns.search(pats["subject"], parsed.header("Subject") or "") is not None

@@ -1,0 +1,60 @@
+"""Notices of mailing-list managers that refuse a post (fml, Mailman, Google Groups).
+
+The failed "recipient" is the list itself: the poster learns that the list did not take the
+message (not a member, closed list, moderated away). The shared procedure, with the family's
+patterns (``rules/formats/<family>.yaml``):
+
+``header:<Name>`` (any number)
+    Each must match the named header of the notice (the list software says who it is).
+``sender`` (optional)
+    Must match the From header.
+``rejected`` (required)
+    The refusal sentence; an optional group ``address`` names the list.
+``returned`` (optional)
+    The line before the returned post.
+
+The list's address comes from the refusal sentence, else X-Failed-Recipients, else the
+List-Post / X-BeenThere / X-ML-Name headers.
+"""
+
+from __future__ import annotations
+
+from .. import patterns
+from ..model import Interpretation
+from ..parse import ParsedMessage
+from .text import (
+    address_list,
+    build,
+    failed_recipients_header,
+    notice_text,
+    recipient,
+    split_returned,
+)
+
+#: Headers that name a list's posting address.
+LIST_HEADERS = ("List-Post", "X-BeenThere", "X-ML-Name", "List-Id")
+
+
+def read_list_notice(parsed: ParsedMessage, family: str, name: str) -> Interpretation | None:
+    pats = patterns.format_patterns(family)
+    for key, pattern in pats.items():
+        if key.startswith("header:"):
+            value = parsed.header(key.split(":", 1)[1]) or ""
+            if not patterns.search(pattern, value):
+                return None
+    if "sender" in pats and not patterns.search(pats["sender"], parsed.header("From") or ""):
+        return None
+    text = notice_text(parsed)
+    notice, returned = text, ""
+    if "returned" in pats:
+        notice, returned = split_returned(text, pats["returned"])
+    refusal = patterns.search(pats["rejected"], notice)
+    if refusal is None:
+        return None
+    named = refusal.groupdict().get("address")
+    addresses = [named] if named else failed_recipients_header(parsed)
+    for header in LIST_HEADERS:
+        if not addresses:
+            addresses = address_list(parsed.header(header))
+    diagnostic = notice.strip()[:2000]
+    return build(name, parsed, [recipient(a, diagnostic) for a in addresses[:1]], returned)

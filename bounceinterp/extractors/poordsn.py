@@ -1,0 +1,87 @@
+"""Completes a poor RFC 3464 report from its own human-readable text; never replaces it.
+
+Some reports carry a delivery-status part that lacks what the text says: no Diagnostic-Code,
+a generic ``5.0.0`` status, or a Final-Recipient that is a pipe command or a mailbox file
+(Exim's "pipe to |..." deliveries) instead of an address. When a text extractor recognises the
+same message's text, its findings fill those gaps: per recipient by address, else by position
+when both list the same number of recipients. The report keeps its format and fields.
+
+Tried before ``rfc3464``; when there is nothing to complete it answers None and ``rfc3464``
+reads the report as it is.
+"""
+
+from __future__ import annotations
+
+from ..dsn import complete_codes, is_generic
+from ..model import Interpretation, RecipientStatus
+from ..parse import ParsedMessage
+from .rfc3464 import Rfc3464Extractor
+from .text import address_list
+
+#: Extractors that read reports, not texts: never asked to complete one.
+_NOT_TEXT = frozenset({"rfc3464", "rfc6533", "arf", "rfc3834", "poordsn"})
+
+
+class PoorDsnCompleter:
+    name = "poordsn"
+
+    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
+        report = Rfc3464Extractor().extract(parsed)
+        if report is None or not any(_is_poor(r) for r in report.recipients):
+            return None
+        from . import EXTRACTORS  # the text extractors, in their documented order
+
+        for extractor in EXTRACTORS:
+            if extractor.name in _NOT_TEXT:
+                continue
+            found = extractor.extract(parsed)
+            if found is not None and found.is_bounce:
+                _complete(report, found.recipients)
+                if report.original is None:
+                    report.original = found.original
+                return report
+        return None
+
+
+def _is_poor(recipient: RecipientStatus) -> bool:
+    return (
+        not recipient.diagnostic
+        or not _is_address(recipient.address)
+        or (is_generic(recipient.status))
+    )
+
+
+def _is_address(value: str | None) -> bool:
+    return bool(value) and address_list(value) == [value]
+
+
+def _better_status(status: str | None, candidate: str | None) -> bool:
+    """A specific status of the same class where the report has a generic one (or none)."""
+    if not is_generic(status) or candidate is None or is_generic(candidate):
+        return False
+    return status is None or status[0] == candidate[0]
+
+
+def _complete(report: Interpretation, texts: list[RecipientStatus]) -> None:
+    by_address = {t.address.lower(): t for t in texts if t.address}
+    positional = len(texts) == len(report.recipients)
+    for index, recipient in enumerate(report.recipients):
+        text = by_address.get((recipient.address or "").lower())
+        if text is None and positional:
+            text = texts[index]
+        if text is None:
+            continue
+        if not _is_address(recipient.address) and text.address:
+            if recipient.address and recipient.diagnostic is None:
+                recipient.diagnostic = recipient.address
+            recipient.original_address = recipient.original_address or recipient.address
+            recipient.address = text.address
+        if not recipient.diagnostic:
+            recipient.diagnostic = text.diagnostic
+            recipient.diagnostic_type = recipient.diagnostic_type or text.diagnostic_type
+        recipient.remote_mta = recipient.remote_mta or text.remote_mta
+        if recipient.reply_code is None:
+            recipient.reply_code = text.reply_code
+        if _better_status(recipient.status, text.status):
+            recipient.status = text.status
+        complete_codes(recipient)

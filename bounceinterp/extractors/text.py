@@ -1,0 +1,304 @@
+"""Shared helpers for extractors of plain-text bounces (no machine-readable report).
+
+A text extractor has the shape of every extractor (recognise, then extract) and uses these
+helpers for the parts all text bounces share::
+
+    pats = patterns.format_patterns("qmail")          # rules/formats/qmail.yaml
+    text = notice_text(parsed)                        # the human-readable body
+    if not patterns.search(pats["start"], text):      # 1. recognise
+        return None
+    notice, returned = split_returned(text, pats["returned"])   # 2. cut off the returned mail
+    recipients = [                                    # 3. one RecipientStatus per recipient
+        recipient(address_list(m.group(0))[0], diagnostic=body)
+        for m, body in blocks(notice, pats["recipient"])
+    ]
+    return build("qmail", parsed, recipients, returned)          # 4. kind, original message
+
+Most text formats have one shape: an introduction that names the format, one block per
+recipient (an address line, then diagnostic lines), then the returned message. For those,
+``read_blocks(parsed, family, name)`` does all four steps from the family's pattern file alone;
+see its docstring for the pattern names it reads.
+
+Every pattern on message text comes from ``rules/formats/*.yaml`` (shared ones from
+``rules/formats/text.yaml``) and runs through ``bounceinterp.patterns``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from functools import cache
+
+import regex
+
+from .. import patterns
+from ..dsn import complete_codes, reply_code_from_text, status_from_text
+from ..model import Interpretation, OriginalMessage, RecipientStatus
+from ..original import find_original, from_header_text
+from ..parse import ParsedMessage
+from .base import kind_from_actions
+
+__all__ = [
+    "address_list",
+    "blocks",
+    "build",
+    "failed_recipients_header",
+    "fallback_addresses",
+    "is_daemon_sender",
+    "notice_text",
+    "one_line",
+    "read_blocks",
+    "recipient",
+    "returned_message",
+    "split_returned",
+]
+
+
+@cache
+def _shared() -> dict[str, regex.Pattern]:
+    return patterns.format_patterns("text")
+
+
+def notice_text(parsed: ParsedMessage) -> str:
+    """The human-readable text of the bounce (text/plain parts, else text/html), outside any
+    attached message. Empty when the message has no readable text."""
+    return parsed.body_text()
+
+
+def is_daemon_sender(parsed: ParsedMessage, *, null_return_path: bool = True) -> bool:
+    """True when From (or, with ``null_return_path``, an empty Return-Path) says the message
+    comes from mail software: MAILER-DAEMON, postmaster, "Mail Delivery System", ``<>``.
+    Auto-replies also travel with an empty Return-Path, so they check From alone."""
+    sender = parsed.header("From") or ""
+    if sender and patterns.search(_shared()["mailer_daemon_sender"], sender):
+        return True
+    return null_return_path and (parsed.header("Return-Path") or "").strip() == "<>"
+
+
+def address_list(text: str | None) -> list[str]:
+    """Every e-mail address written in ``text``, in order, without duplicates (case-insensitive)
+    and without angle brackets."""
+    if not text:
+        return []
+    found: list[str] = []
+    seen: set[str] = set()
+    for match in patterns.finditer(_shared()["email_address"], text):
+        value = match.group(0).strip(".")
+        if value.lower() not in seen:
+            seen.add(value.lower())
+            found.append(value)
+    return found
+
+
+def failed_recipients_header(parsed: ParsedMessage) -> list[str]:
+    """The addresses of the ``X-Failed-Recipients`` header(s) (Exim and others add it)."""
+    values = [v for n, v in parsed.headers() if n.lower() == "x-failed-recipients"]
+    return [a for v in values for a in address_list(v)]
+
+
+def split_returned(text: str, boundary: regex.Pattern) -> tuple[str, str]:
+    """``(notice, returned)``: the text before the first line matching ``boundary`` and the text
+    after that line (the returned message, inline). ``returned`` is '' without a boundary.
+    A zero-width boundary (a lookahead such as ``^(?=Received: )``) keeps its line: it is the
+    returned message's first header."""
+    match = patterns.search(boundary, text)
+    if match is None:
+        return text, ""
+    if match.end() == match.start():
+        return text[: match.start()], text[match.start() :]
+    end = text.find("\n", match.end())
+    return text[: match.start()], "" if end < 0 else text[end + 1 :]
+
+
+def blocks(text: str, start: regex.Pattern) -> list[tuple[regex.Match, str]]:
+    """Cut ``text`` at each match of ``start``: for each match, the text that follows it up to
+    the next match (a recipient line and its diagnostic lines, say)."""
+    matches = patterns.finditer(start, text)
+    result = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        result.append((match, text[match.end() : end]))
+    return result
+
+
+def one_line(text: str | None) -> str | None:
+    """``text`` with its whitespace (line breaks, indentation) collapsed; None when empty."""
+    if not text:
+        return None
+    value = " ".join(text.split())
+    return value or None
+
+
+def recipient(
+    address: str | None,
+    diagnostic: str | None = None,
+    *,
+    action: str = "failed",
+    status: str | None = None,
+    reply_code: int | None = None,
+    remote_mta: str | None = None,
+    diagnostic_type: str | None = None,
+) -> RecipientStatus:
+    """One recipient of a text bounce. The diagnostic is collapsed to one line; the status and
+    reply code are taken from it when not given (``550 5.1.1 ...``)."""
+    text = one_line(diagnostic)
+    code = reply_code or reply_code_from_text(text)
+    found = RecipientStatus(
+        address=address.strip().strip("<>") if address else None,
+        action=action,
+        status=status or status_from_text(text),
+        reply_code=code,
+        diagnostic=text,
+        diagnostic_type=diagnostic_type or ("smtp" if code else None),
+        remote_mta=remote_mta,
+    )
+    complete_codes(found)
+    return found
+
+
+def returned_message(parsed: ParsedMessage, returned: str = "") -> OriginalMessage | None:
+    """The returned message: an attached one (message/rfc822, text/rfc822-headers) first, else
+    the header block of the text that follows the notice (``returned``), indented or not."""
+    found = find_original(parsed)
+    if found is not None:
+        return found
+    text = returned.lstrip("\n")
+    if not text.strip():
+        return None
+    head = textwrap.dedent(text.split("\n\n", 1)[0])
+    if not patterns.search(_shared()["header_line"], head.lstrip()):
+        return None
+    return from_header_text(head)
+
+
+def build(
+    name: str,
+    parsed: ParsedMessage,
+    recipients: list[RecipientStatus],
+    returned: str = "",
+) -> Interpretation | None:
+    """The Interpretation of a text bounce, or None when no recipient was found (a text that
+    looked like a bounce but names nobody is left to the next extractor)."""
+    recipients = [r for r in recipients if r.address]
+    if not recipients:
+        return None
+    report = Interpretation(format=name, recipients=recipients)
+    report.kind = kind_from_actions(recipients)
+    report.original = returned_message(parsed, returned)
+    return report
+
+
+def resolve_address(parsed: ParsedMessage, value: str | None) -> str | None:
+    """An address as a notice writes it; a bare local part (``kijitora``, Exim does this) is
+    completed from X-Failed-Recipients when one of those has the same local part."""
+    if not value:
+        return None
+    found = address_list(value)
+    if found:
+        return found[0]
+    local = value.strip().strip("<>").strip()
+    for candidate in failed_recipients_header(parsed):
+        if candidate.split("@", 1)[0].lower() == local.lower():
+            return candidate
+    return None
+
+
+def _block_body(body: str, end: regex.Pattern | None) -> str:
+    """The diagnostic lines of one block: up to ``end`` (default: the first blank line)."""
+    if end is None:
+        stripped = body.lstrip("\n") if body.startswith("\n\n") else body
+        return stripped.split("\n\n", 1)[0]
+    match = patterns.search(end, body)
+    return body if match is None else body[: match.start()]
+
+
+def _group(match: regex.Match, name: str) -> str | None:
+    return match.groupdict().get(name)
+
+
+def read_blocks(
+    parsed: ParsedMessage,
+    family: str,
+    name: str,
+    *,
+    require_daemon: bool = True,
+) -> Interpretation | None:
+    """Read a text bounce of the common shape with the patterns of ``rules/formats/<family>``:
+
+    - ``recognise`` (required): found in the notice text, says this is the family's bounce;
+      ``subject`` (optional): a Subject that says so as well (either one is enough).
+    - ``recipient`` (required): the line that starts a recipient block, with a group
+      ``address`` and optionally a group ``diagnostic`` (the rest of the line).
+    - ``list_start`` (optional): recipients are looked for only after this (so that an address
+      in the introduction, such as the sender's, is not read as a recipient).
+    - ``block_end`` (optional): where a block's diagnostic ends (default: a blank line).
+    - ``returned`` (optional): the line after which the returned message is quoted.
+    - ``delayed`` (optional): found in the notice, makes every recipient ``delayed``.
+    - ``remote_host`` (optional): a group ``host`` inside a block names the remote MTA.
+    - ``diagnostic`` (optional): a group ``text`` inside a block is the server's own answer
+      ("Remote host said: ..."); without a match the whole block is the diagnostic. A block
+      with no text of its own takes the first answer of the whole list (one reason written
+      once for several recipients).
+
+    ``require_daemon``: recognise only messages sent by mail software (see
+    ``is_daemon_sender``), so that a person forwarding or quoting a bounce is not read as one.
+    A recognised notice that names no recipient falls back on X-Failed-Recipients, then on the
+    recipients of the returned message, with the notice itself as diagnostic.
+    """
+    pats = patterns.format_patterns(family)
+    if require_daemon and not is_daemon_sender(parsed):
+        return None
+    text = notice_text(parsed)
+    subject = parsed.header("Subject") or ""
+    recognised = patterns.search(pats["recognise"], text) is not None
+    if not recognised and "subject" in pats:
+        recognised = patterns.search(pats["subject"], subject) is not None
+    if not recognised:
+        return None
+    notice, returned = text, ""
+    if "returned" in pats:
+        notice, returned = split_returned(text, pats["returned"])
+    action = "failed"
+    if "delayed" in pats and patterns.search(pats["delayed"], notice):
+        action = "delayed"
+    listed = notice
+    if "list_start" in pats:
+        start = patterns.search(pats["list_start"], notice)
+        listed = notice[start.end() :] if start else notice
+    recipients = []
+    for match, body in blocks(listed, pats["recipient"]):
+        block = _block_body(body, pats.get("block_end"))
+        diagnostic = "\n".join(filter(None, (_group(match, "diagnostic"), block)))
+        host = None
+        if "remote_host" in pats:
+            found = patterns.search(pats["remote_host"], diagnostic)
+            host = found.group("host") if found else None
+        if "diagnostic" in pats:
+            said = patterns.search(pats["diagnostic"], diagnostic)
+            if said is None and not diagnostic.strip():
+                said = patterns.search(pats["diagnostic"], listed)
+            diagnostic = said.group("text") if said else diagnostic
+        address = resolve_address(parsed, _group(match, "address"))
+        recipients.append(recipient(address, diagnostic, action=action, remote_mta=host))
+    report = build(name, parsed, recipients, returned)
+    if report is None:
+        report = _fallback(parsed, name, notice, returned, action)
+    return report
+
+
+def fallback_addresses(parsed: ParsedMessage, returned: str = "") -> list[str]:
+    """Who failed, when a recognised notice names nobody: the X-Failed-Recipients header, else
+    the recipients (To) of the returned message."""
+    addresses = failed_recipients_header(parsed)
+    if not addresses:
+        original = returned_message(parsed, returned)
+        addresses = list(original.to) if original else []
+    return addresses
+
+
+def _fallback(
+    parsed: ParsedMessage, name: str, notice: str, returned: str, action: str
+) -> Interpretation | None:
+    found = [
+        recipient(a, notice.strip(), action=action) for a in fallback_addresses(parsed, returned)
+    ]
+    return build(name, parsed, found, returned)

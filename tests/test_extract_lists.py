@@ -1,0 +1,57 @@
+"""Mailing-list refusals (fml, Google Groups, Mailman) and the X-Failed-Recipients fallback."""
+
+from pathlib import Path
+
+import pytest
+
+from bounceinterp.api import extract
+from bounceinterp.parse import parse
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NEWLINES = [b"\n", b"\r\n", b"\r"]
+
+
+def read(name: str, newline: bytes = b"\n"):
+    return extract(parse((FIXTURES / name).read_bytes().replace(b"\n", newline)))
+
+
+def test_fml_not_a_member_names_the_list():
+    report = read("fml_not_member.eml")
+    assert report.format == "fml"
+    [club] = report.recipients
+    assert club.address == "club@lists.example.org"
+    assert club.action == "failed"
+    assert club.diagnostic.startswith("You are not a member of this mailing list")
+
+
+@pytest.mark.parametrize("newline", NEWLINES)
+def test_google_groups_refusal_names_the_group(newline):
+    report = read("googlegroups_cannot_post.eml", newline)
+    assert report.format == "googlegroups"
+    assert report.kind == "failure"
+    [group] = report.recipients
+    assert group.address == "hikers@googlegroups.com"
+    assert "may not have permission to post messages to the group" in group.diagnostic
+    assert report.original.subject == "Trail closed on Saturday"
+
+
+def test_mailman_rejection_names_the_list():
+    report = read("mailman_rejected.eml")
+    assert report.format == "mailman"
+    [staff] = report.recipients
+    assert staff.address == "staff@lists.example.org"
+    assert "Non-members are not allowed" in staff.diagnostic
+
+
+def test_mailman_held_post_is_not_a_bounce():
+    assert read("mailman_held_for_moderation.eml").kind == "not_a_bounce"
+
+
+def test_x_failed_recipients_alone_is_enough():
+    report = read("x_failed_recipients_only.eml")
+    assert report.format == "x-failed-recipients"
+    [victor] = report.recipients
+    assert victor.address == "victor@example.org"
+    assert victor.status == "5.2.1"
+    assert victor.reply_code == 550
+    assert report.original.subject == "Old account"
