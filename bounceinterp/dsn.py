@@ -99,6 +99,22 @@ def _x_fields(names: set[str]) -> set[str]:
     return {n for n in names if n.startswith("x-")}
 
 
+#: RFC 3464 action values, by the stem real reports write them with ("deliverable",
+#: "Failed.", "delayed (will retry)").
+ACTION_STEMS = (
+    ("fail", "failed"),
+    ("delay", "delayed"),
+    ("deliver", "delivered"),
+    ("relay", "relayed"),
+    ("expand", "expanded"),
+)
+
+
+def normalize_action(value: str) -> str | None:
+    word = value.strip().lower()
+    return next((action for stem, action in ACTION_STEMS if word.startswith(stem)), word or None)
+
+
 def strip_type(value: str | None) -> tuple[str | None, str | None]:
     """``"rfc822; a@b"`` -> ``("rfc822", "a@b")``; a value without a type keeps None as type."""
     if value is None:
@@ -173,7 +189,7 @@ def recipient_from_group(group: FieldGroup) -> RecipientStatus:
         elif name == "original-recipient":
             recipient.original_address = clean_address(value)
         elif name == "action":
-            recipient.action = value.split()[0].lower() if value.split() else None
+            recipient.action = normalize_action(value)
         elif name == "status":
             recipient.status = status_from_text(value)
         elif name == "remote-mta":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ._flanker import address, mime
+from email.utils import getaddresses
+
+from ._flanker import mime
 from .dates import parse_date
 from .model import OriginalMessage
 from .parse import MimePart, ParsedMessage, content_type
@@ -70,16 +72,11 @@ def _clean(value: str | None) -> str | None:
 
 
 def _addresses(value: str | None) -> list[str]:
+    """The addresses of an address header. The standard library's parser, not flanker's: it is
+    ten times faster and accepts the malformed lists bounces are full of."""
     if not value:
         return []
-    try:
-        parsed = address.parse_list(value)
-    except Exception:
-        parsed = []
-    found = [str(a.address) for a in parsed if getattr(a, "address", None)]
-    if found:
-        return found
-    return [part.strip().strip("<>") for part in value.split(",") if "@" in part]
+    return [addr for _, addr in getaddresses([value]) if "@" in addr]
 
 
 def _first_address(value: str | None) -> str | None:

@@ -37,6 +37,7 @@ class ParsedMessage:
     root: MimePart | None
     warnings: list[str] = field(default_factory=list)
     _parts: list[MimePart] | None = None
+    _body_text: str | None = None
 
     def header(self, name: str, part: MimePart | None = None) -> str | None:
         """Decoded value of header ``name`` of ``part`` (default: the top level), or None."""
@@ -104,12 +105,15 @@ class ParsedMessage:
     def body_text(self) -> str:
         """The human-readable text of the message: its text/plain parts outside enclosed messages.
 
-        Falls back to text/html parts when there is no text/plain part.
+        Falls back to text/html parts when there is no text/plain part. Computed once: every
+        text extractor asks for it.
         """
-        texts = [self.text(p) for p in self._human_parts("text/plain")]
-        if not any(texts):
-            texts = [self.text(p) for p in self._human_parts("text/html")]
-        return "\n".join(t for t in texts if t)
+        if self._body_text is None:
+            texts = [self.text(p) for p in self._human_parts("text/plain")]
+            if not any(texts):
+                texts = [self.text(p) for p in self._human_parts("text/html")]
+            self._body_text = "\n".join(t for t in texts if t)
+        return self._body_text
 
     def _human_parts(self, ctype: str) -> Iterator[MimePart]:
         if self.root is None:

@@ -69,6 +69,7 @@ def named(name: str) -> regex.Pattern:
     return load(rules_dir() / "patterns.yaml")[name]
 
 
+@cache
 def format_patterns(family: str) -> dict[str, regex.Pattern]:
     """The patterns of one format family's extractor, from ``rules/formats/<family>.yaml``."""
     return load(rules_dir() / "formats" / f"{family}.yaml")

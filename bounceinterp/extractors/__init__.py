@@ -4,20 +4,19 @@ Every extractor has the same shape (see ``base.Extractor``): ``extract(parsed)``
 ``Interpretation`` when it recognises the message, else None. ``EXTRACTORS`` is tried in order
 and the first answer wins. The order is part of the design:
 
-1. ``poordsn``: an RFC 3464 report whose fields lack what its own text says (no diagnostic, a
-   generic status, a pipe instead of an address) is completed from that text, never replaced;
-   with nothing to complete it passes.
-2. ``rfc3464``, ``arf``: standard machine-readable reports, exact.
-3. Mailing-list managers (fml, Mailman, Google Groups): recognised by their own headers, and
+1. ``rfc3464``, ``arf``: standard machine-readable reports, exact. A poor RFC 3464 report
+   (no diagnostic, a generic status, a pipe instead of an address) is completed from its own
+   text by the text extractors below (``poordsn``), never replaced.
+2. Mailing-list managers (fml, Mailman, Google Groups): recognised by their own headers, and
    sent by senders that provider families would otherwise claim (mailer-daemon@googlemail.com).
-4. Providers and appliances: their notices borrow MTA wording (Exim's, qmail's), so they are
+3. Providers and appliances: their notices borrow MTA wording (Exim's, qmail's), so they are
    asked before the MTA families.
-5. MTA families (qmail, Exim, Postfix, Courier, OpenSMTPD, dma, IMail, Sendmail, Exchange
+4. MTA families (qmail, Exim, Postfix, Courier, OpenSMTPD, dma, IMail, Sendmail, Exchange
    2003/2007, Messaging Server, Domino, Notes): each recognised by its own introduction and
    sent by mail software (a person quoting or forwarding a bounce is not one).
-6. Generic fallbacks, least specific last: delivery-status fields pasted into text, then a
+5. Generic fallbacks, least specific last: delivery-status fields pasted into text, then a
    notice that names its failed recipients only in ``X-Failed-Recipients``.
-7. ``rfc3834`` auto-replies, last: bounces too carry ``Auto-Submitted: auto-replied``.
+6. ``rfc3834`` auto-replies, last: bounces too carry ``Auto-Submitted: auto-replied``.
 """
 
 from __future__ import annotations
@@ -40,7 +39,6 @@ from .mailman import MailmanExtractor
 from .messagingserver import MessagingserverExtractor
 from .notes import NotesExtractor
 from .opensmtpd import OpensmtpdExtractor
-from .poordsn import PoorDsnCompleter
 from .postfix import PostfixExtractor
 from .qmail import QmailExtractor
 from .rfc3464 import Rfc3464Extractor
@@ -70,7 +68,6 @@ PROVIDER_FAMILIES = (
 )
 
 EXTRACTORS: tuple[Extractor, ...] = (
-    PoorDsnCompleter(),
     Rfc3464Extractor(),
     ArfExtractor(),
     # mailing-list managers refusing a post (recognised by their own headers)

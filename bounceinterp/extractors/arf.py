@@ -5,7 +5,24 @@ from __future__ import annotations
 from ..dsn import clean_address, split_groups
 from ..model import Interpretation, RecipientStatus
 from ..original import find_original
-from ..parse import ParsedMessage
+from ..parse import MimePart, ParsedMessage
+
+#: Fields naming the complaining recipient: RFC 5965 Original-Rcpt-To, and the older
+#: Removal-Recipient of opt-out reports (draft-shafranovich-feedback-report).
+RECIPIENT_FIELDS = ("original-rcpt-to", "removal-recipient")
+
+
+def _report_fields(parsed: ParsedMessage, part: MimePart) -> list[tuple[str, str]]:
+    """The feedback-report fields, lower-case names. flanker reads the part as a header block
+    (``enclosed``); the text form is the fallback for a part it could not read that way."""
+    try:
+        enclosed = part.enclosed
+    except Exception:
+        enclosed = None
+    headers = parsed.headers(enclosed) if enclosed is not None else []
+    if headers:
+        return [(name.lower(), value) for name, value in headers]
+    return [f for group in split_groups(parsed.text(part)) for f in group.fields]
 
 
 class ArfExtractor:
@@ -17,9 +34,9 @@ class ArfExtractor:
             return None
         report = Interpretation(kind="feedback", format=self.name)
         report.original = find_original(parsed)
-        fields = [f for g in split_groups(parsed.text(part)) for f in g.fields] if part else []
+        fields = _report_fields(parsed, part) if part is not None else []
         values = dict(reversed(fields))
-        recipients = [clean_address(v) for n, v in fields if n in ("original-rcpt-to",)]
+        recipients = [clean_address(v) for n, v in fields if n in RECIPIENT_FIELDS]
         if not recipients and report.original is not None:
             recipients = list(report.original.to)
         for address in recipients or [None]:

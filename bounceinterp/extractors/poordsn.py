@@ -6,8 +6,7 @@ a generic ``5.0.0`` status, or a Final-Recipient that is a pipe command or a mai
 same message's text, its findings fill those gaps: per recipient by address, else by position
 when both list the same number of recipients. The report keeps its format and fields.
 
-Tried before ``rfc3464``; when there is nothing to complete it answers None and ``rfc3464``
-reads the report as it is.
+Called by ``rfc3464`` on the report it has just read; when nothing is missing it does nothing.
 """
 
 from __future__ import annotations
@@ -15,32 +14,27 @@ from __future__ import annotations
 from ..dsn import complete_codes, is_generic
 from ..model import Interpretation, RecipientStatus
 from ..parse import ParsedMessage
-from .rfc3464 import Rfc3464Extractor
 from .text import address_list
 
 #: Extractors that read reports, not texts: never asked to complete one.
-_NOT_TEXT = frozenset({"rfc3464", "rfc6533", "arf", "rfc3834", "poordsn"})
+_NOT_TEXT = frozenset({"rfc3464", "rfc6533", "arf", "rfc3834"})
 
 
-class PoorDsnCompleter:
-    name = "poordsn"
+def complete_from_text(report: Interpretation, parsed: ParsedMessage) -> None:
+    """Fill the gaps of a poor report from the first text extractor that reads its text."""
+    if not any(_is_poor(r) for r in report.recipients):
+        return
+    from . import EXTRACTORS  # the text extractors, in their documented order
 
-    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
-        report = Rfc3464Extractor().extract(parsed)
-        if report is None or not any(_is_poor(r) for r in report.recipients):
-            return None
-        from . import EXTRACTORS  # the text extractors, in their documented order
-
-        for extractor in EXTRACTORS:
-            if extractor.name in _NOT_TEXT:
-                continue
-            found = extractor.extract(parsed)
-            if found is not None and found.is_bounce:
-                _complete(report, found.recipients)
-                if report.original is None:
-                    report.original = found.original
-                return report
-        return None
+    for extractor in EXTRACTORS:
+        if extractor.name in _NOT_TEXT:
+            continue
+        found = extractor.extract(parsed)
+        if found is not None and found.is_bounce:
+            _complete(report, found.recipients)
+            if report.original is None:
+                report.original = found.original
+            return
 
 
 def _is_poor(recipient: RecipientStatus) -> bool:

@@ -8,6 +8,7 @@ from ..model import Interpretation
 from ..original import find_original
 from ..parse import ParsedMessage, content_type
 from .base import kind_from_actions
+from .poordsn import complete_from_text
 
 STATUS_TYPES = ("message/delivery-status", "message/global-delivery-status")
 
@@ -23,14 +24,15 @@ class Rfc3464Extractor:
         if content_type(part) == "message/global-delivery-status":
             report.format = "rfc6533"
         report.recipients = read_report(parsed.text(part), report)
-        report.original = find_original(parsed)
         if not report.recipients:
             parsed.warnings.append("delivery-status part without recipient fields")
             return None
+        report.original = find_original(parsed)
         for recipient in report.recipients:
             if recipient.action is None:
                 recipient.action = _action_from_status(recipient.status)
         report.kind = kind_from_actions(report.recipients)
+        complete_from_text(report, parsed)
         return report
 
 
