@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from .classify import classify
 from .extractors import EXTRACTORS
@@ -13,17 +14,19 @@ from .parse import ParsedMessage, parse
 log = logging.getLogger(__name__)
 
 
-def interpret(raw: bytes | str) -> Interpretation:
+def interpret(raw: bytes | str, rules: str | Path | None = None) -> Interpretation:
     """Read a message and say what it is: a bounce (and why), a delay, or something else.
 
-    Never raises on malformed mail: what cannot be read is reported in ``warnings``.
+    ``rules`` is a directory of the caller's own classification rules (``rules/README.md``),
+    which take precedence over the bundled ones. Never raises on malformed mail: what cannot be
+    read is reported in ``warnings``.
     """
     try:
         parsed = parse(raw)
         report = extract(parsed)
         report.subject = parsed.header("Subject")
         report.from_address = _first_address(parsed.header("From"))
-        classify(report)
+        classify(report, rules)
         report.warnings.extend(parsed.warnings)
         return report
     except Exception as exc:  # a bug of ours must not lose the caller's message

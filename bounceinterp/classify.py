@@ -1,74 +1,201 @@
-"""Decide, per recipient, why delivery failed: category, permanence and who must act.
+"""Decide, per recipient, why delivery failed: category, permanence, who must act, and facts.
 
-This first classifier uses the status codes alone (``rules/status-codes.yaml`` and
-``rules/reply-codes.yaml``): the specific enhanced status code, else the reply code, else
-``undefined``.
+The decision order (written down in ``rules/README.md``):
+
+1. provider rules, then phrase rules (``rules/classify/``), the first match in precedence order;
+   a ``weak`` rule (vague wording) decides only when the status code is absent or vague;
+2. the enhanced status code (``rules/status-codes.yaml``) when it is specific;
+3. a vague status code with a category (X.7.1, ...; listed in ``rules/classify/order.yaml``);
+4. the reply code (``rules/reply-codes.yaml``);
+5. a delay without a cause is ``expired`` (the sender's server is still trying); else
+   ``undefined``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import forwarding, patterns, rulebook
 from .dsn import is_generic
 from .model import Interpretation, RecipientStatus
+from .resources import rules_dir
+from .rulebook import Match, Rulebook, Subject
 from .statuscodes import categories, reply_info, status_info
 
 #: Categories an extractor decides by itself (the report's kind says it all).
 _KIND_CATEGORIES = {"auto_reply": "vacation", "feedback": "feedback"}
 
 
-def classify(report: Interpretation) -> None:
+@dataclass
+class Decision:
+    category: str
+    rule: str
+    confidence: float
+    evidence: str | None = None
+    facts: dict[str, str] = field(default_factory=dict)
+    who_acts: str | None = None
+
+
+def classify(report: Interpretation, rules: str | Path | None = None) -> None:
+    """Classify every recipient of ``report`` in place; ``rules`` is a directory of the
+    caller's own rules, which take precedence over the bundled ones."""
+    book = rulebook.load(rules)
     for recipient in report.recipients:
-        classify_recipient(recipient, report.kind)
+        classify_recipient(recipient, report, book)
 
 
-def classify_recipient(recipient: RecipientStatus, kind: str) -> None:
-    if kind in _KIND_CATEGORIES:
-        recipient.category = _KIND_CATEGORIES[kind]
-        recipient.rule = recipient.rule or f"kind/{kind}"
+def classify_recipient(recipient: RecipientStatus, report: Interpretation, book: Rulebook) -> None:
+    if report.kind in _KIND_CATEGORIES:
+        recipient.category = _KIND_CATEGORIES[report.kind]
+        recipient.rule = recipient.rule or f"kind/{report.kind}"
         recipient.confidence = 1.0
     elif recipient.action in ("delivered", "relayed", "expanded"):
         recipient.category, recipient.rule = "delivered", "action/success"
         recipient.confidence = 1.0
     elif recipient.rule is None:
-        _from_codes(recipient)
+        _status_from_reply(recipient)
+        subject = subject_of(recipient, report)
+        decision = decide(subject, book)
+        recipient.category = decision.category
+        recipient.rule = decision.rule
+        recipient.confidence = decision.confidence
+        recipient.evidence = decision.evidence
+        recipient.who_acts = recipient.who_acts or decision.who_acts
+        facts = dict(decision.facts)
+        for name, value in book.facts(subject, decision.category).items():
+            facts.setdefault(name, value)
+        _common_facts(recipient, report, decision.category, facts, book)
+        for name, value in facts.items():
+            recipient.facts.setdefault(name, value)
     _settle(recipient)
 
 
-def _from_codes(recipient: RecipientStatus) -> None:
-    info = status_info(recipient.status)
-    if info is not None and info.category != "undefined" and not is_generic(recipient.status):
-        recipient.category = info.category
-        recipient.rule = f"status/{info.code}"
-        recipient.confidence = 0.6
-        recipient.evidence = recipient.status
+def _status_from_reply(recipient: RecipientStatus) -> None:
+    """Prefer the enhanced status code of the remote server's own reply (in the diagnostic)
+    to the reporting MTA's summary Status, and use it when the report gives none."""
+    if not recipient.diagnostic:
         return
-    reply = reply_info(recipient.reply_code)
+    found = patterns.search(_status_text("reply_with_status"), recipient.diagnostic)
+    if found is None:
+        return
+    status = found.group("status")
+    if recipient.status != status and not is_generic(status):
+        if recipient.action == "delayed" and status[0] == "5":
+            return  # a delay notice quoting an old refusal: the delay is what happened
+        recipient.status = status
+
+
+def subject_of(recipient: RecipientStatus, report: Interpretation) -> Subject:
+    text = recipient.diagnostic or ""
+    if text:
+        text = patterns.sub(_status_text("continuation_code"), " ", text)
+    return Subject.make(
+        text,
+        status=recipient.status,
+        reply_code=recipient.reply_code,
+        action=recipient.action,
+        format=report.format,
+        remote_mta=recipient.remote_mta,
+        reporting_mta=report.reporting_mta,
+        command=_command(recipient),
+    )
+
+
+def _command(recipient: RecipientStatus) -> str | None:
+    """The SMTP command the refusal answered (RCPT, DATA, ...), when the extractor recorded it
+    in the recipient's ``extra_fields`` as ``X-SMTP-Command``."""
+    for name, value in recipient.extra_fields.items():
+        if name.lower() == "x-smtp-command" and value.strip():
+            return value.split()[0].upper()
+    return None
+
+
+def _status_text(name: str):
+    return patterns.load(rules_dir() / "classify" / "status-text.yaml")[name]
+
+
+def decide(subject: Subject, book: Rulebook) -> Decision:
+    """The category of one recipient, in the decision order of the module docstring."""
+    conf = book.settings["confidence"]
+    specific = _status_decision(subject.status, book, vague=False)
+    for found in book.matches(subject):
+        if found.rule.strength == "strong" or specific is None:
+            return _from_match(found, conf)
+    if specific is not None:
+        return specific
+    vague = _status_decision(subject.status, book, vague=True)
+    if vague is not None:
+        return vague
+    reply = reply_info(subject.reply_code)
     if reply is not None and reply.category != "undefined":
-        recipient.category = reply.category
-        recipient.rule = f"reply/{reply.code}"
-        recipient.confidence = 0.4
-        recipient.evidence = str(recipient.reply_code)
-        return
-    if recipient.action == "delayed":
-        recipient.category, recipient.rule, recipient.confidence = "expired", "action/delayed", 0.3
-        return
-    recipient.category, recipient.rule, recipient.confidence = "undefined", "none", 0.0
+        return Decision(reply.category, f"reply/{reply.code}", conf["reply"], str(reply.code))
+    if subject.action == "delayed":
+        return Decision("expired", "action/delayed", conf["delayed"], subject.action)
+    return Decision("undefined", "none", 0.0)
+
+
+def _from_match(found: Match, conf: dict[str, float]) -> Decision:
+    rule = found.rule
+    if rule.confidence is not None:
+        confidence = rule.confidence
+    else:
+        confidence = conf[rule.stage if rule.strength == "strong" else "weak"]
+    return Decision(rule.category or "undefined", rule.id, confidence, found.evidence,
+                    dict(found.facts), rule.who_acts)  # fmt: skip
+
+
+def _status_decision(status: str | None, book: Rulebook, vague: bool) -> Decision | None:
+    """The status code's category: ``vague=False`` asks for a specific code only, ``True`` for
+    the vague ones (X.7.1, X.0.0 with a category ...)."""
+    info = status_info(status)
+    unregistered = info is None and status is not None and status.count(".") == 2
+    if unregistered:  # a provider's own detail (5.4.312): its subject's generic meaning
+        info = status_info(status.rsplit(".", 1)[0] + ".0")
+    if info is None or info.category == "undefined" or (is_generic(status) and not vague):
+        return None
+    is_vague = unregistered or info.code in book.settings["vague_statuses"] or is_generic(status)
+    if is_vague != vague:
+        return None
+    conf = book.settings["confidence"]["vague_status" if vague else "status"]
+    return Decision(info.category, f"status/{info.code}", conf, status)
+
+
+def _common_facts(
+    recipient: RecipientStatus,
+    report: Interpretation,
+    category: str,
+    facts: dict[str, str],
+    book: Rulebook,
+) -> None:
+    """Facts that come from the report's fields rather than from a rule's text."""
+    if recipient.will_retry_until is not None:
+        facts.setdefault("retry_until", recipient.will_retry_until.isoformat())
+    if recipient.remote_mta:
+        facts.setdefault("remote_host", recipient.remote_mta)
+    if category in book.settings["forwarding_categories"] and "forwarded_by" not in facts:
+        forwarder = forwarding.forwarded_by(recipient, report)
+        if forwarder:
+            facts["forwarded_by"] = forwarder
 
 
 def _settle(recipient: RecipientStatus) -> None:
-    """Permanence from the status class (a 5.x.x will not work as it is), else the category's
-    usual answer; who acts from the category."""
+    """Permanence from the status class (a 5.x.x will not work as it is; a failed action
+    without a status is a 5), else the category's usual answer; who acts from the category."""
     usual = categories().get(recipient.category, {})
     if recipient.who_acts is None:
         recipient.who_acts = usual.get("who_acts")
-    if recipient.category in ("vacation", "feedback", "delivered"):
+    if recipient.category in ("vacation", "feedback"):
         recipient.permanent = None
         return
-    if recipient.action == "delayed":
+    if recipient.action == "delayed" or recipient.category == "delivered":
         recipient.permanent = False
         return
     status_class = _status_class(recipient)
     if status_class is not None:
         recipient.permanent = status_class == "5"
+    elif recipient.action == "failed":  # RFC 3464: "failed" is the action of a 5.x.x status
+        recipient.permanent = True
     elif recipient.permanent is None:
         recipient.permanent = usual.get("permanent")
 

@@ -33,7 +33,24 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("files", nargs="+", metavar="FILE", help=_("message file, or - for stdin"))
     explain.add_argument("--format", choices=FORMATS, default="text", help=_("output format"))
     explain.add_argument("--lang", help=_("language of the explanation (e.g. fr, de, pt-BR)"))
+    explain.add_argument(
+        "--why", action="store_true", help=_("show the rule, evidence and confidence per recipient")
+    )
+    explain.add_argument(
+        "--rules",
+        metavar="DIR",
+        help=_("directory of your own rules, used before the bundled ones"),
+    )
     explain.set_defaults(handler=run_explain)
+
+    rules = commands.add_parser("rules", help=_("work with the classification rules"))
+    rules_commands = rules.add_subparsers(dest="rules_command", metavar="COMMAND")
+    rules_commands.required = True
+    check = rules_commands.add_parser(
+        "check", help=_("validate rule files and run their examples and counterexamples")
+    )
+    check.add_argument("directory", nargs="?", metavar="DIR", help=_("rules directory to check"))
+    check.set_defaults(handler=run_rules_check)
 
     languages = commands.add_parser("languages", help=_("list the available languages"))
     languages.set_defaults(handler=run_languages)
@@ -60,7 +77,7 @@ def run_explain(args: argparse.Namespace) -> int:
             if args.format == "json":
                 print(json.dumps({"file": name, "error": message}, ensure_ascii=False))
             continue
-        result = interpret(raw)
+        result = interpret(raw, rules=args.rules)
         if args.format == "json":
             data = result.to_dict()
             data["file"] = name
@@ -75,7 +92,43 @@ def run_explain(args: argparse.Namespace) -> int:
             if many:
                 print(("\n" if index else "") + f"==> {name} <==")
             print(explain(result, lang=args.lang or "en", format=args.format))
+            if args.why:
+                print(why_text(result))
     return status
+
+
+def why_text(result) -> str:
+    """Per recipient: the deciding rule, the evidence it matched and the confidence."""
+    lines = []
+    for recipient in result.recipients:
+        lines.append(
+            _("{address}: {category}, decided by rule {rule} (confidence {confidence:.2f})").format(
+                address=recipient.address or "?",
+                category=recipient.category,
+                rule=recipient.rule or "-",
+                confidence=recipient.confidence,
+            )
+        )
+        if recipient.evidence:
+            lines.append("  " + _("evidence: {evidence}").format(evidence=recipient.evidence))
+        for name, value in sorted(recipient.facts.items()):
+            lines.append("  " + _("fact {name}: {value}").format(name=name, value=value))
+    return "\n".join(lines)
+
+
+def run_rules_check(args: argparse.Namespace) -> int:
+    from .rulecheck import check
+
+    report = check(args.directory)
+    for problem in report.problems:
+        print(problem)
+    summary = _(
+        "{rules} rules, {examples} examples and counterexamples checked, {problems} problems"
+    )
+    print(
+        summary.format(rules=report.rules, examples=report.examples, problems=len(report.problems))
+    )
+    return EXIT_OK if report.ok else EXIT_INPUT_FAILED
 
 
 def run_languages(args: argparse.Namespace) -> int:

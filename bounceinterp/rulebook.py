@@ -1,0 +1,451 @@
+"""The classification rule database: load, validate and compile ``rules/classify/`` once, then
+say which rules match a recipient.
+
+A rule file is YAML with a ``stage`` (``provider``, ``phrase`` or ``facts``) and a list of
+``rules``; the schema and the decision order are written down in ``rules/README.md``. This module
+only knows how to read rules and test them against one recipient; the decision order itself
+(rules, then status code, then reply code) lives in ``classify.py``.
+
+Matching is designed for speed: every condition that costs no regex (status, reply code, action,
+format, a lowercase keyword test) is checked before a rule's regular expression runs, and every
+regular expression runs through ``bounceinterp.patterns`` with a time bound.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from . import patterns
+from .resources import rules_dir
+from .statuscodes import categories
+
+log = logging.getLogger(__name__)
+
+#: Stages in decision order (``facts`` rules never decide a category, they only add facts).
+STAGES = ("provider", "phrase", "facts")
+STRENGTHS = ("strong", "weak")
+#: The fact vocabulary (documented in rules/README.md); a rule may extract no other name.
+FACT_NAMES = frozenset(
+    {
+        "blocklist",
+        "blocklist_status",
+        "delist_url",
+        "client_ip",
+        "quota",
+        "forwarded_by",
+        "retry_until",
+        "remote_host",
+        "provider",
+        "provider_code",
+        "help_url",
+        "max_size",
+    }
+)
+WHO_ACTS = frozenset({"nobody", "sender", "sender_admin", "recipient", "recipient_admin"})
+_RULE_KEYS = frozenset(
+    {
+        "id",
+        "category",
+        "description",
+        "references",
+        "match",
+        "facts",
+        "priority",
+        "strength",
+        "confidence",
+        "who_acts",
+        "applies_to",
+        "examples",
+        "counterexamples",
+    }
+)
+_MATCH_KEYS = frozenset(
+    {"status", "reply_code", "action", "format", "command", "keywords", "diagnostic", "flags",
+     "remote_host", "reporting_host"}
+)  # fmt: skip
+_EXAMPLE_KEYS = frozenset(
+    {"diagnostic", "status", "reply_code", "action", "format", "command", "remote_mta",
+     "reporting_mta", "facts"}
+)  # fmt: skip
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class RuleError(ValueError):
+    """A rule file that does not follow the schema."""
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a rule looks at: one recipient's codes and text, and where the report came from."""
+
+    diagnostic: str = ""
+    status: str | None = None
+    reply_code: int | None = None
+    action: str | None = None
+    format: str | None = None
+    remote_mta: str | None = None
+    reporting_mta: str | None = None
+    #: The SMTP command the refusal answered (``RCPT``, ``DATA``, ...), upper case, if known.
+    command: str | None = None
+
+    @property
+    def lowered(self) -> str:
+        return self.diagnostic.lower()
+
+    @classmethod
+    def make(cls, diagnostic: str | None = None, **fields: Any) -> Subject:
+        """A subject with the diagnostic's whitespace (folded lines, runs of spaces) collapsed."""
+        return cls(diagnostic=" ".join((diagnostic or "").split()), **fields)
+
+
+@dataclass(frozen=True)
+class StatusPattern:
+    """``5.1.1``, ``X.1.1`` (any class), ``5.7.*`` (any detail) or ``4.*`` (any subject)."""
+
+    parts: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> StatusPattern:
+        parts = tuple(str(text).strip().upper().split("."))
+        ok = 1 <= len(parts) <= 3 and all(p.isdigit() or p in ("X", "*") for p in parts)
+        if not ok or parts[0] not in ("2", "4", "5", "X"):
+            raise RuleError(f"bad status pattern {text!r}")
+        return cls(parts)
+
+    def matches(self, status: str) -> bool:
+        given = status.split(".")
+        for index, want in enumerate(self.parts):
+            if want == "*":
+                return True
+            if index >= len(given) or (want != "X" and want != given[index]):
+                return False
+        return len(given) == len(self.parts)
+
+
+@dataclass(frozen=True)
+class Example:
+    subject: Subject
+    facts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    stage: str
+    category: str | None
+    description: str
+    references: tuple[str, ...]
+    priority: int
+    strength: str
+    confidence: float | None
+    who_acts: str | None
+    statuses: tuple[StatusPattern, ...]
+    reply_codes: frozenset[int]
+    actions: frozenset[str]
+    formats: frozenset[str]
+    commands: frozenset[str]
+    keywords: tuple[str, ...]
+    diagnostic: regex.Pattern | None
+    remote_host: regex.Pattern | None
+    reporting_host: regex.Pattern | None
+    facts: dict[str, str]
+    applies_to: frozenset[str]
+    examples: tuple[Example, ...]
+    counterexamples: tuple[Example, ...]
+    source: str
+    #: 0 for a rule from the caller's directory (tried first), 1 for a bundled rule.
+    origin: int = 1
+
+    def match(self, subject: Subject, lowered: str) -> Match | None:
+        """The match of this rule on ``subject`` (``lowered`` is its diagnostic in lower case)."""
+        if self.statuses and not (
+            subject.status and any(p.matches(subject.status) for p in self.statuses)
+        ):
+            return None
+        if self.reply_codes and subject.reply_code not in self.reply_codes:
+            return None
+        if self.actions and subject.action not in self.actions:
+            return None
+        if self.formats and subject.format not in self.formats:
+            return None
+        if self.commands and subject.command not in self.commands:
+            return None
+        evidence: list[str] = []
+        if self.keywords:
+            keyword = next((k for k in self.keywords if k in lowered), None)
+            if keyword is None:
+                return None
+            if self.diagnostic is None:
+                evidence.append(keyword)
+        if self.remote_host is not None:
+            if not (subject.remote_mta and patterns.search(self.remote_host, subject.remote_mta)):
+                return None
+            evidence.append(subject.remote_mta)
+        if self.reporting_host is not None:
+            host = subject.reporting_mta
+            if not (host and patterns.search(self.reporting_host, host)):
+                return None
+            evidence.append(host)
+        facts = dict(self.facts)
+        if self.diagnostic is not None:
+            found = patterns.search(self.diagnostic, subject.diagnostic)
+            if found is None:
+                return None
+            evidence.insert(0, found.group(0).strip())
+            for name, value in found.groupdict().items():
+                if value and name in FACT_NAMES:
+                    facts[name] = value.strip()
+        if not evidence:
+            evidence = [subject.status or (str(subject.reply_code) if subject.reply_code else "")]
+        return Match(self, " | ".join(e for e in evidence if e), facts)
+
+
+@dataclass(frozen=True)
+class Match:
+    rule: Rule
+    evidence: str
+    facts: dict[str, str]
+
+
+@dataclass
+class Rulebook:
+    """Every compiled rule, grouped by stage in precedence order, and the decision settings."""
+
+    deciding: list[Rule]
+    fact_rules: list[Rule]
+    settings: dict[str, Any]
+
+    def rules(self) -> Iterator[Rule]:
+        yield from self.deciding
+        yield from self.fact_rules
+
+    def matches(self, subject: Subject) -> Iterator[Match]:
+        """Matching provider and phrase rules, most precedent first (lazily: stop when done)."""
+        lowered = subject.lowered
+        for rule in self.deciding:
+            found = rule.match(subject, lowered)
+            if found is not None:
+                yield found
+
+    def facts(self, subject: Subject, category: str) -> dict[str, str]:
+        """Facts from the ``facts`` rules that apply to ``category`` (first rule wins a name)."""
+        lowered = subject.lowered
+        found: dict[str, str] = {}
+        for rule in self.fact_rules:
+            if rule.applies_to and category not in rule.applies_to:
+                continue
+            hit = rule.match(subject, lowered)
+            if hit is not None:
+                for name, value in hit.facts.items():
+                    found.setdefault(name, value)
+        return found
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+def bundled_dir() -> Path:
+    return rules_dir() / "classify"
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """The rule files of a directory (any depth), in a stable order."""
+    return sorted(p for p in directory.rglob("*.yaml") if p.is_file())
+
+
+def _read_yaml(path: Path) -> Any:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_YAML_LOADER)
+
+
+@cache
+def settings() -> dict[str, Any]:
+    """Decision settings (``rules/classify/order.yaml``): vague status codes, confidences."""
+    return _read_yaml(bundled_dir() / "order.yaml")
+
+
+def load(extra: str | Path | None = None) -> Rulebook:
+    """The bundled rulebook, with the rules of directory ``extra`` (if given) taking precedence."""
+    return _load(str(Path(extra).resolve()) if extra else None)
+
+
+@cache
+def _load(extra: str | None) -> Rulebook:
+    rules: list[Rule] = []
+    if extra:
+        rules.extend(read_directory(Path(extra), origin=0))
+    overridden = {r.id for r in rules}
+    rules.extend(r for r in read_directory(bundled_dir(), origin=1) if r.id not in overridden)
+    return build(rules)
+
+
+def build(rules: Iterable[Rule]) -> Rulebook:
+    rules = list(rules)
+    order = {stage: index for index, stage in enumerate(STAGES)}
+
+    def rank(rule: Rule) -> tuple[int, int, int]:
+        return (rule.origin, order[rule.stage], -rule.priority)
+
+    deciding = sorted((r for r in rules if r.stage != "facts"), key=rank)
+    fact_rules = sorted((r for r in rules if r.stage == "facts"), key=rank)
+    return Rulebook(deciding, fact_rules, settings())
+
+
+def read_directory(directory: Path, origin: int = 1) -> list[Rule]:
+    """Every rule of every rule file under ``directory``; raises RuleError on a schema error."""
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in rule_files(directory):
+        for rule in read_file(path, origin):
+            if rule.id in seen:
+                raise RuleError(f"{path}: rule id {rule.id!r} already used in {seen[rule.id]}")
+            seen[rule.id] = str(path)
+            rules.append(rule)
+    return rules
+
+
+def read_file(path: Path, origin: int = 1) -> list[Rule]:
+    """The rules of one file; a file without a ``rules`` list (settings, patterns) has none."""
+    try:
+        data = _read_yaml(path)
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or "rules" not in data:
+        return []
+    stage = data.get("stage")
+    if stage not in STAGES:
+        raise RuleError(f"{path}: stage must be one of {', '.join(STAGES)}, not {stage!r}")
+    if not isinstance(data["rules"], list):
+        raise RuleError(f"{path}: rules must be a list")
+    return [compile_rule(entry, stage, f"{path.name}", origin) for entry in data["rules"]]
+
+
+def compile_rule(entry: Any, stage: str, source: str, origin: int = 1) -> Rule:
+    """One rule entry checked against the schema and compiled; raises RuleError."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+        raise RuleError(f"{source}: every rule needs a string id: {str(entry)[:80]}")
+    rid = entry["id"]
+
+    def fail(message: str) -> RuleError:
+        return RuleError(f"{source}: rule {rid}: {message}")
+
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise fail(f"unknown keys {sorted(unknown)}")
+    category = entry.get("category")
+    if stage == "facts":
+        if category is not None:
+            raise fail("a facts rule decides no category")
+        if not entry.get("applies_to") and not entry.get("match"):
+            raise fail("a facts rule needs match")
+    elif category not in categories():
+        raise fail(f"unknown category {category!r}")
+    for name in entry.get("applies_to") or ():
+        if name not in categories():
+            raise fail(f"applies_to: unknown category {name!r}")
+    if not entry.get("description"):
+        raise fail("description is required")
+    strength = entry.get("strength", "strong")
+    if strength not in STRENGTHS:
+        raise fail(f"strength must be strong or weak, not {strength!r}")
+    who = entry.get("who_acts")
+    if who is not None and who not in WHO_ACTS:
+        raise fail(f"unknown who_acts {who!r}")
+    facts = {str(k): str(v) for k, v in (entry.get("facts") or {}).items()}
+    bad_facts = set(facts) - FACT_NAMES
+    if bad_facts:
+        raise fail(f"unknown facts {sorted(bad_facts)}")
+    match = entry.get("match") or {}
+    if not isinstance(match, dict) or set(match) - _MATCH_KEYS:
+        raise fail(f"match: unknown keys {sorted(set(match) - _MATCH_KEYS)}")
+    if not match:
+        raise fail("match is required")
+    try:
+        statuses = tuple(StatusPattern.parse(s) for s in _as_list(match.get("status")))
+        reply_codes = frozenset(int(c) for c in _as_list(match.get("reply_code")))
+    except (RuleError, ValueError) as exc:
+        raise fail(str(exc)) from exc
+    if not all(isinstance(k, str) for k in _as_list(match.get("keywords"))):
+        raise fail("keywords must be strings (quote a keyword that contains ': ')")
+    keywords = tuple(k.lower() for k in _as_list(match.get("keywords")))
+    flags = str(match.get("flags", "i"))
+    diagnostic = _compile(match.get("diagnostic"), flags, fail)
+    if diagnostic is not None:
+        groups = {g for g in diagnostic.groupindex if not g.startswith("_")}
+        if groups - FACT_NAMES:
+            raise fail(f"named groups must be fact names: {sorted(groups - FACT_NAMES)}")
+    confidence = entry.get("confidence")
+    if confidence is not None and not 0 <= float(confidence) <= 1:
+        raise fail("confidence must be between 0 and 1")
+    rule = Rule(
+        id=rid,
+        stage=stage,
+        category=category,
+        description=str(entry["description"]).strip(),
+        references=tuple(str(r) for r in _as_list(entry.get("references"))),
+        priority=int(entry.get("priority", 50)),
+        strength=strength,
+        confidence=float(confidence) if confidence is not None else None,
+        who_acts=who,
+        statuses=statuses,
+        reply_codes=reply_codes,
+        actions=frozenset(str(a) for a in _as_list(match.get("action"))),
+        formats=frozenset(str(f) for f in _as_list(match.get("format"))),
+        commands=frozenset(str(c).upper() for c in _as_list(match.get("command"))),
+        keywords=keywords,
+        diagnostic=diagnostic,
+        remote_host=_compile(match.get("remote_host"), "i", fail),
+        reporting_host=_compile(match.get("reporting_host"), "i", fail),
+        facts=facts,
+        applies_to=frozenset(_as_list(entry.get("applies_to"))),
+        examples=tuple(_example(e, fail) for e in _as_list(entry.get("examples"))),
+        counterexamples=tuple(_example(e, fail) for e in _as_list(entry.get("counterexamples"))),
+        source=source,
+        origin=origin,
+    )
+    if not rule.examples:
+        raise fail("at least one example is required")
+    return rule
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _compile(pattern: Any, flags: str, fail) -> regex.Pattern | None:
+    if pattern is None:
+        return None
+    try:
+        return patterns.compile_pattern(str(pattern), flags)
+    except (regex.error, KeyError) as exc:
+        raise fail(f"bad regular expression {str(pattern)[:60]!r}: {exc}") from exc
+
+
+def _example(value: Any, fail) -> Example:
+    if isinstance(value, str):
+        return Example(Subject.make(value))
+    if not isinstance(value, dict) or set(value) - _EXAMPLE_KEYS:
+        raise fail(f"bad example {str(value)[:80]!r}")
+    reply = value.get("reply_code")
+    subject = Subject.make(
+        str(value.get("diagnostic", "")),
+        status=str(value["status"]) if value.get("status") else None,
+        reply_code=int(reply) if reply is not None else None,
+        action=value.get("action"),
+        format=value.get("format"),
+        remote_mta=value.get("remote_mta"),
+        reporting_mta=value.get("reporting_mta"),
+        command=str(value["command"]).upper() if value.get("command") else None,
+    )
+    facts = {str(k): str(v) for k, v in (value.get("facts") or {}).items()}
+    return Example(subject, facts)

@@ -1,0 +1,99 @@
+"""``bounceinterp rules check``: validate rule files and run every example and counterexample.
+
+An example must match its rule, and the whole rulebook must decide the rule's category for it
+(so a rule shadowed by another one is caught), with the example's expected facts among the
+facts found. A counterexample must not match its rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import rulebook
+from .classify import decide
+from .rulebook import Example, Rule, RuleError
+
+
+@dataclass
+class CheckReport:
+    directory: Path
+    rules: int = 0
+    examples: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(directory: str | Path | None = None) -> CheckReport:
+    """Check the rules of ``directory`` (the bundled rules when None) against the schema and
+    their own examples; a user's directory is checked together with the bundled rules."""
+    path = Path(directory) if directory else rulebook.bundled_dir()
+    report = CheckReport(path)
+    try:
+        rules = rulebook.read_directory(path, origin=0 if directory else 1)
+        if directory:
+            overridden = {r.id for r in rules}
+            bundled = [r for r in rulebook.read_directory(rulebook.bundled_dir())
+                       if r.id not in overridden]  # fmt: skip
+        else:
+            bundled = []
+    except RuleError as exc:
+        report.problems.append(str(exc))
+        return report
+    book = rulebook.build(rules + bundled)
+    report.rules = len(rules)
+    for rule in rules:
+        if rule.stage != "facts" and _unfiltered(rule):
+            report.problems.append(
+                f"{rule.source}: {rule.id}: a regex with no keywords, status, reply code or host "
+                "runs on every recipient; add keywords"
+            )
+        for example in rule.examples:
+            report.examples += 1
+            problem = _run_example(rule, example, book)
+            if problem:
+                report.problems.append(f"{rule.source}: {rule.id}: {problem}")
+        for counter in rule.counterexamples:
+            report.examples += 1
+            if rule.match(counter.subject, counter.subject.lowered) is not None:
+                report.problems.append(
+                    f"{rule.source}: {rule.id}: counterexample matches: {_show(counter)}"
+                )
+    return report
+
+
+def _unfiltered(rule: Rule) -> bool:
+    cheap = rule.keywords or rule.statuses or rule.reply_codes or rule.remote_host
+    return rule.diagnostic is not None and not (cheap or rule.reporting_host)
+
+
+def _run_example(rule: Rule, example: Example, book: rulebook.Rulebook) -> str | None:
+    subject = example.subject
+    found = rule.match(subject, subject.lowered)
+    if found is None:
+        return f"example does not match: {_show(example)}"
+    if rule.stage == "facts":
+        facts = found.facts
+    else:
+        decision = decide(subject, book)
+        if decision.category != rule.category:
+            return (
+                f"example decided {decision.category} by {decision.rule}, "
+                f"not {rule.category}: {_show(example)}"
+            )
+        facts = dict(decision.facts)
+        for name, value in book.facts(subject, decision.category).items():
+            facts.setdefault(name, value)
+    wrong = {k: facts.get(k) for k, v in example.facts.items() if facts.get(k) != v}
+    if wrong:
+        return f"facts {wrong} instead of {example.facts}: {_show(example)}"
+    return None
+
+
+def _show(example: Example) -> str:
+    subject = example.subject
+    text = subject.diagnostic[:90] or f"status {subject.status}"
+    return repr(text)

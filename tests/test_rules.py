@@ -1,0 +1,261 @@
+"""The rule database: schema checks, examples, decision order, user rules, facts, safety."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bounceinterp import interpret, patterns, rulebook
+from bounceinterp.classify import decide
+from bounceinterp.cli import main
+from bounceinterp.rulebook import Subject
+from bounceinterp.rulecheck import check
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def dsn(diagnostic: str, status: str = "5.0.0", original_headers: str = "") -> bytes:
+    """A minimal Postfix-style RFC 3464 report refusing pat@example.com with ``diagnostic``."""
+    headers = original_headers or (
+        "From: Sam <sam@example.org>\nTo: pat@example.com\nSubject: Hello\n"
+        "Message-ID: <m1@example.org>\n"
+    )
+    text = f"""From: MAILER-DAEMON@mail.example.org (Mail Delivery System)
+To: sam@example.org
+Subject: Undelivered Mail Returned to Sender
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B1"
+
+--B1
+Content-Type: text/plain
+
+The mail system could not deliver your message.
+
+--B1
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mail.example.org
+
+Final-Recipient: rfc822; pat@example.com
+Action: failed
+Status: {status}
+Remote-MTA: dns; mx.example.com
+Diagnostic-Code: smtp; {diagnostic}
+
+--B1
+Content-Type: text/rfc822-headers
+
+{headers}
+--B1--
+"""
+    return text.encode()
+
+
+def only(report):
+    assert len(report.recipients) == 1
+    return report.recipients[0]
+
+
+# --- the rule files themselves ---------------------------------------------------------------
+
+
+def test_bundled_rules_pass_their_own_check(capsys):
+    assert main(["rules", "check"]) == 0
+    assert "0 problems" in capsys.readouterr().out
+
+
+def test_every_category_has_a_deciding_rule():
+    from bounceinterp.statuscodes import categories
+
+    decided = {r.category for r in rulebook.load().deciding}
+    by_kind = {"vacation", "feedback", "delivered", "undefined"}  # decided by the report's kind
+    assert set(categories()) - by_kind <= decided
+
+
+def test_a_rule_with_a_bad_field_fails_the_check(tmp_path, capsys):
+    (tmp_path / "mine.yaml").write_text(
+        "stage: phrase\nrules:\n  - id: mine/bad\n    category: no_such_category\n"
+        "    description: x\n    match: {keywords: [x]}\n    examples: ['x']\n"
+    )
+    assert main(["rules", "check", str(tmp_path)]) == 1
+    assert "unknown category" in capsys.readouterr().out
+
+
+def test_a_counterexample_that_matches_fails_the_check(tmp_path):
+    (tmp_path / "mine.yaml").write_text(
+        "stage: phrase\nrules:\n  - id: mine/loose\n    category: mailbox_full\n"
+        "    description: too loose\n    match: {keywords: [full]}\n"
+        "    examples: ['552 mailbox full']\n    counterexamples: ['550 disk full on our side']\n"
+    )
+    report = check(tmp_path)
+    assert not report.ok
+    assert "counterexample matches" in report.problems[0]
+
+
+# --- decision order ----------------------------------------------------------------------------
+
+
+def test_clear_text_beats_a_generic_status():
+    user = only(interpret(dsn("552 Mailbox full, try again later", status="5.0.0")))
+    assert user.category == "mailbox_full"
+    assert user.rule == "phrase/mailbox-full/en"
+    assert user.evidence == "mailbox full"
+
+
+def test_a_specific_status_is_not_overridden_by_vague_text():
+    user = only(interpret(dsn("550 5.1.1 <pat@example.com>: Recipient address rejected.", "5.1.1")))
+    assert user.category == "user_unknown"
+    assert user.rule == "status/X.1.1"
+
+
+def test_vague_text_decides_when_the_status_says_nothing():
+    user = only(interpret(dsn("550 <pat@example.com>: Recipient address rejected.", "5.0.0")))
+    assert user.category == "user_unknown"
+    assert user.rule == "phrase/user-unknown/address-rejected"
+
+
+def test_provider_rules_come_before_phrase_rules():
+    text = "550 5.2.0 Mail rejete. Mail rejected. OFR_506 [506]"
+    assert only(interpret(dsn(text, "5.2.0"))).rule == "orange/spam"
+
+
+def test_the_reply_code_decides_when_nothing_else_does():
+    decision = decide(Subject.make("452 we cannot say", reply_code=452), rulebook.load())
+    assert decision.rule == "reply/452"
+
+
+def test_nothing_known_is_undefined():
+    decision = decide(Subject.make("something odd happened"), rulebook.load())
+    assert (decision.category, decision.rule, decision.confidence) == ("undefined", "none", 0.0)
+
+
+def test_the_remote_servers_own_code_is_preferred_to_the_summary_status():
+    user = only(interpret(dsn("550 5.7.1 IP address blacklisted by recipient", status="5.1.1")))
+    assert user.status == "5.7.1"
+    assert user.category == "blocked"
+
+
+# --- providers, languages, facts ----------------------------------------------------------------
+
+
+def test_spamhaus_listing_names_the_list_and_the_delisting_page():
+    text = "554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org"
+    user = only(interpret(dsn(text, "5.7.1")))
+    assert user.category == "blocked"
+    assert user.facts["blocklist"] == "Spamhaus ZEN"
+    assert user.facts["delist_url"] == "https://check.spamhaus.org/"
+    assert user.facts["client_ip"] == "192.0.2.10"
+
+
+def test_a_sorbs_listing_is_reported_as_a_dead_list():
+    text = "554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using dnsbl.sorbs.net"
+    user = only(interpret(dsn(text, "5.7.1")))
+    assert user.facts["blocklist_status"] == "defunct"
+    assert "delist_url" not in user.facts
+
+
+def test_microsoft_banned_ip_points_to_the_delisting_portal():
+    text = "550 5.7.606 Access denied, banned sending IP [198.51.100.9]."
+    user = only(interpret(dsn(text, "5.7.606")))
+    assert (user.category, user.facts["delist_url"]) == ("blocked", "https://sender.office.com/")
+
+
+def test_greylisting_is_its_own_category_and_not_permanent():
+    text = "450 4.2.0 <pat@example.com>: Recipient address rejected: Greylisted, see postgrey"
+    user = only(interpret(dsn(text, "4.2.0")))
+    assert user.category == "greylisted"
+    assert user.permanent is False
+
+
+def test_diagnostics_in_other_languages():
+    book = rulebook.load()
+    cases = {
+        "550 5.1.1 Benutzer unbekannt": "user_unknown",
+        "552 5.2.2 Boîte aux lettres pleine": "mailbox_full",
+        "550 5.1.1 usuario desconocido": "user_unknown",
+        "552 5.2.2 casella piena": "mailbox_full",
+        "550 5.1.1 usuário desconhecido": "user_unknown",
+        "552 メールボックスがいっぱいです": "mailbox_full",
+    }
+    for text, category in cases.items():
+        assert decide(Subject.make(text), book).category == category, text
+
+
+def test_spf_fail_after_forwarding_names_the_forwarder():
+    report = interpret((FIXTURES / "postfix_spf_fail_after_forward.eml").read_bytes())
+    user = only(report)
+    assert user.category == "spf_fail"
+    assert user.rule == "auth/spf"
+    assert user.facts["forwarded_by"] == "mail.lab.example.edu"
+    assert user.facts["client_ip"] == "192.0.2.7"
+
+
+def test_spf_fail_with_an_srs_return_path_names_the_forwarder():
+    headers = (
+        "Return-Path: <SRS0=abcd=TT=example.org=sam@relay.example.net>\n"
+        "From: Sam <sam@example.org>\nTo: pat@example.com\nSubject: Hi\n"
+    )
+    text = "550 5.7.23 SPF fail - not authorized"
+    user = only(interpret(dsn(text, "5.7.23", original_headers=headers)))
+    assert user.facts["forwarded_by"] == "relay.example.net"
+
+
+def test_spf_fail_without_forwarding_evidence_names_no_forwarder():
+    user = only(interpret(dsn("550 5.7.23 SPF fail - not authorized", "5.7.23")))
+    assert user.category == "spf_fail"
+    assert "forwarded_by" not in user.facts
+
+
+# --- user rules, safety, the command line --------------------------------------------------------
+
+USER_RULE = """stage: phrase
+rules:
+  - id: local/frobnicator-full
+    category: system_full
+    description: Our appliance says "frobnicator full" when its spool disk is full.
+    match: {keywords: ['frobnicator full']}
+    examples: ['452 4.3.1 frobnicator full']
+"""
+
+
+def test_a_users_rules_directory_takes_precedence(tmp_path):
+    (tmp_path / "local.yaml").write_text(USER_RULE)
+    raw = dsn("452 4.3.1 frobnicator full, mailbox full", "4.3.1")
+    assert only(interpret(raw)).category == "mailbox_full"
+    user = only(interpret(raw, rules=tmp_path))
+    assert (user.category, user.rule) == ("system_full", "local/frobnicator-full")
+    assert check(tmp_path).ok
+
+
+def test_a_rule_that_times_out_is_skipped_and_logged(monkeypatch, caplog):
+    rule = rulebook.compile_rule(
+        {
+            "id": "slow/backtracking",
+            "category": "blocked",
+            "description": "catastrophic backtracking",
+            "match": {"keywords": ["a"], "diagnostic": "(a+)+$"},
+            "examples": ["aaa"],
+        },
+        "phrase",
+        "test",
+    )
+    book = rulebook.build([rule])
+    monkeypatch.setattr(patterns, "REGEX_TIMEOUT", 0.01)
+    decision = decide(Subject.make("a" * 5000 + "!"), book)
+    assert decision.rule != "slow/backtracking"
+    assert "timed out" in caplog.text
+
+
+def test_explain_why_shows_rule_evidence_and_confidence(capsys):
+    assert main(["explain", "--why", str(FIXTURES / "postfix_spf_fail_after_forward.eml")]) == 0
+    out = capsys.readouterr().out
+    assert "auth/spf" in out
+    assert "SPF fail" in out
+    assert "forwarded_by: mail.lab.example.edu" in out
+
+
+def test_explain_rules_option_uses_the_directory(tmp_path, capsys):
+    (tmp_path / "local.yaml").write_text(USER_RULE)
+    message = tmp_path / "bounce.eml"
+    message.write_bytes(dsn("452 4.3.1 frobnicator full", "4.3.1"))
+    assert main(["explain", "--why", "--rules", str(tmp_path), str(message)]) == 0
+    assert "local/frobnicator-full" in capsys.readouterr().out
