@@ -10,6 +10,7 @@ from .extractors import EXTRACTORS
 from .model import Interpretation
 from .original import _first_address
 from .parse import ParsedMessage, parse
+from .smtpcommand import add_commands
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,7 @@ def interpret(raw: bytes | str, rules: str | Path | None = None) -> Interpretati
         report = extract(parsed)
         report.subject = parsed.header("Subject")
         report.from_address = _first_address(parsed.header("From"))
+        add_commands(report, parsed)
         classify(report, rules)
         report.warnings.extend(parsed.warnings)
         return report

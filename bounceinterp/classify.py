@@ -98,17 +98,8 @@ def subject_of(recipient: RecipientStatus, report: Interpretation) -> Subject:
         format=report.format,
         remote_mta=recipient.remote_mta,
         reporting_mta=report.reporting_mta,
-        command=_command(recipient),
+        command=recipient.command,
     )
-
-
-def _command(recipient: RecipientStatus) -> str | None:
-    """The SMTP command the refusal answered (RCPT, DATA, ...), when the extractor recorded it
-    in the recipient's ``extra_fields`` as ``X-SMTP-Command``."""
-    for name, value in recipient.extra_fields.items():
-        if name.lower() == "x-smtp-command" and value.strip():
-            return value.split()[0].upper()
-    return None
 
 
 def _status_text(name: str):

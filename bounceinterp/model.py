@@ -62,6 +62,8 @@ class RecipientStatus:
     #: The type prefix of Diagnostic-Code (``smtp``, ``x-unix``, ...), lower case.
     diagnostic_type: str | None = None
     remote_mta: str | None = None
+    #: The SMTP command the remote server's refusal answered (RCPT, DATA, MAIL, CONNECT).
+    command: str | None = None
     last_attempt: datetime | None = None
     will_retry_until: datetime | None = None
     #: Per-recipient fields the parser did not map to an attribute (``X-`` fields and the like).
@@ -86,6 +88,7 @@ class RecipientStatus:
             "diagnostic": self.diagnostic,
             "diagnostic_type": self.diagnostic_type,
             "remote_mta": self.remote_mta,
+            "command": self.command,
             "last_attempt": _iso(self.last_attempt),
             "will_retry_until": _iso(self.will_retry_until),
             "category": self.category,

@@ -68,8 +68,8 @@ _RULE_KEYS = frozenset(
     }
 )
 _MATCH_KEYS = frozenset(
-    {"status", "reply_code", "action", "format", "command", "keywords", "diagnostic", "flags",
-     "remote_host", "reporting_host"}
+    {"status", "not_status", "reply_code", "action", "format", "command", "keywords",
+     "diagnostic", "flags", "remote_host", "reporting_host"}
 )  # fmt: skip
 _EXAMPLE_KEYS = frozenset(
     {"diagnostic", "status", "reply_code", "action", "format", "command", "remote_mta",
@@ -148,6 +148,8 @@ class Rule:
     confidence: float | None
     who_acts: str | None
     statuses: tuple[StatusPattern, ...]
+    #: Statuses that rule this rule out (a specific code the wording must not override).
+    not_statuses: tuple[StatusPattern, ...]
     reply_codes: frozenset[int]
     actions: frozenset[str]
     formats: frozenset[str]
@@ -169,6 +171,8 @@ class Rule:
         if self.statuses and not (
             subject.status and any(p.matches(subject.status) for p in self.statuses)
         ):
+            return None
+        if subject.status and any(p.matches(subject.status) for p in self.not_statuses):
             return None
         if self.reply_codes and subject.reply_code not in self.reply_codes:
             return None
@@ -370,6 +374,7 @@ def compile_rule(entry: Any, stage: str, source: str, origin: int = 1) -> Rule:
         raise fail("match is required")
     try:
         statuses = tuple(StatusPattern.parse(s) for s in _as_list(match.get("status")))
+        not_statuses = tuple(StatusPattern.parse(s) for s in _as_list(match.get("not_status")))
         reply_codes = frozenset(int(c) for c in _as_list(match.get("reply_code")))
     except (RuleError, ValueError) as exc:
         raise fail(str(exc)) from exc
@@ -396,6 +401,7 @@ def compile_rule(entry: Any, stage: str, source: str, origin: int = 1) -> Rule:
         confidence=float(confidence) if confidence is not None else None,
         who_acts=who,
         statuses=statuses,
+        not_statuses=not_statuses,
         reply_codes=reply_codes,
         actions=frozenset(str(a) for a in _as_list(match.get("action"))),
         formats=frozenset(str(f) for f in _as_list(match.get("format"))),
