@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .classify import classify
 from .extractors import EXTRACTORS
+from .extractors.rfc3464 import STATUS_TYPES
 from .model import Interpretation
 from .original import _first_address
 from .parse import ParsedMessage, parse
@@ -27,6 +28,8 @@ def interpret(raw: bytes | str, rules: str | Path | None = None) -> Interpretati
         report = extract(parsed)
         report.subject = parsed.header("Subject")
         report.from_address = _first_address(parsed.header("From"))
+        if report.is_bounce:
+            report.technical_text = technical_text(parsed)
         add_commands(report, parsed)
         classify(report, rules)
         report.warnings.extend(parsed.warnings)
@@ -34,6 +37,13 @@ def interpret(raw: bytes | str, rules: str | Path | None = None) -> Interpretati
     except Exception as exc:  # a bug of ours must not lose the caller's message
         log.error("interpret failed: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
         return Interpretation(warnings=[f"internal error: {type(exc).__name__}: {exc}"])
+
+
+def technical_text(parsed: ParsedMessage) -> str:
+    """The delivery-status part as written, else the human-readable text of the notice."""
+    part = parsed.first_part(*STATUS_TYPES)
+    text = parsed.text(part) if part is not None else ""
+    return (text or parsed.body_text()).strip("\n")
 
 
 def extract(parsed: ParsedMessage) -> Interpretation:

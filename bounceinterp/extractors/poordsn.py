@@ -38,10 +38,12 @@ def complete_from_text(report: Interpretation, parsed: ParsedMessage) -> None:
 
 
 def _is_poor(recipient: RecipientStatus) -> bool:
+    """No diagnostic, no address, or a generic status that the diagnostic does not make
+    specific (``complete_codes`` has already tried)."""
     return (
         not recipient.diagnostic
         or not _is_address(recipient.address)
-        or (is_generic(recipient.status))
+        or (is_generic(recipient.status) and recipient.reply_code is None)
     )
 
 
