@@ -64,6 +64,11 @@ def read_input(name: str) -> bytes:
 
 
 def run_explain(args: argparse.Namespace) -> int:
+    if args.rules is not None:
+        problem = rules_problem(args.rules)
+        if problem:
+            print(f"bounceinterp: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     status = EXIT_OK
     many = len(args.files) > 1
     for index, name in enumerate(args.files):
@@ -91,7 +96,7 @@ def run_explain(args: argparse.Namespace) -> int:
 
             if many:
                 print(("\n" if index else "") + f"==> {name} <==")
-            print(explain(result, lang=args.lang or "en", format=args.format))
+            print(explain(result, lang=args.lang, format=args.format), end="")
             if args.why:
                 print(why_text(result))
     return status
@@ -129,6 +134,19 @@ def run_rules_check(args: argparse.Namespace) -> int:
         summary.format(rules=report.rules, examples=report.examples, problems=len(report.problems))
     )
     return EXIT_OK if report.ok else EXIT_INPUT_FAILED
+
+
+def rules_problem(directory: str) -> str | None:
+    """Why the user's rules directory cannot be used, or None when it loads."""
+    from .rulebook import RuleError, load
+
+    if not Path(directory).is_dir():
+        return _("no rules directory {directory}").format(directory=directory)
+    try:
+        load(directory)
+    except (RuleError, OSError) as exc:
+        return _("invalid rules in {directory}: {reason}").format(directory=directory, reason=exc)
+    return None
 
 
 def run_languages(args: argparse.Namespace) -> int:

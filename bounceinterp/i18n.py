@@ -1,15 +1,20 @@
-"""Message catalogs: load ``locales/<lang>/LC_MESSAGES/bounceinterp.po`` for a language.
+"""Message catalogs and language choice.
 
-Catalogs are compiled in memory from the ``.po`` sources on first use (Babel's reader and MO
-writer), so no compiled ``.mo`` file can ever be stale, and nothing is written at run time.
+Catalogs (``locales/<lang>/LC_MESSAGES/bounceinterp.po``) are compiled in memory from the ``.po``
+sources on first use (Babel's reader and MO writer), so no compiled ``.mo`` file can ever be stale,
+and nothing is written at run time. Language tags from the outside world (``fr-CA``, ``pt_BR``,
+``Accept-Language`` lists) are matched to the available catalogs with ``babel.negotiate_locale``.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
+from collections.abc import Iterable
 from functools import cache
 
+from babel import negotiate_locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -18,6 +23,22 @@ from .resources import locales_dir
 
 DOMAIN = "bounceinterp"
 DEFAULT_LANGUAGE = "en"
+
+#: Regional or legacy tags mapped to the catalog that serves them (keys lower case, ``_``).
+#: Tags not listed here still fall back to their language part (``de_AT`` -> ``de``).
+LANGUAGE_ALIASES: dict[str, str] = {
+    "fr_ca": "fr",
+    "fr_be": "fr",
+    "fr_ch": "fr",
+    "pt_br": "pt",
+    "pt_pt": "pt",
+    "es_419": "es",
+    "nl_be": "nl",
+    "de_ch": "de",
+    "de_at": "de",
+}
+
+_TAG = re.compile(r"^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
 @cache
@@ -45,20 +66,73 @@ def translations(lang: str) -> NullTranslations:
     return Translations(fp=compiled, domain=DOMAIN)
 
 
+def parse_language_list(value: str | None) -> list[str]:
+    """The tags of an Accept-Language / Content-Language value, most wanted first.
+
+    ``"fr-CA, fr;q=0.8, en;q=0.5, *;q=0.1"`` -> ``["fr-CA", "fr", "en"]``. Wildcards, tags with
+    ``q=0`` and anything that is not a language tag are dropped; ties keep their order.
+    """
+    if not value:
+        return []
+    weighted: list[tuple[float, int, str]] = []
+    for index, item in enumerate(value.split(",")):
+        tag, _, params = item.strip().partition(";")
+        tag = tag.strip()
+        if not _TAG.match(tag):
+            continue
+        quality = 1.0
+        for param in params.split(";"):
+            name, _, number = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(number)
+                except ValueError:
+                    quality = 0.0
+        if quality > 0:
+            weighted.append((-quality, index, tag))
+    return [tag for _, _, tag in sorted(weighted)]
+
+
+def negotiate(preferred: Iterable[str]) -> str | None:
+    """The first available catalog that serves one of ``preferred`` (tags, best first), or None.
+
+    Uses ``babel.negotiate_locale`` with :data:`LANGUAGE_ALIASES`; ``-`` and ``_`` are both
+    accepted as separators, case does not matter.
+    """
+    wanted = [tag.strip().replace("-", "_") for tag in preferred if tag and tag.strip()]
+    if not wanted:
+        return None
+    available = available_languages()
+    chosen = negotiate_locale(wanted, list(available), sep="_", aliases=LANGUAGE_ALIASES)
+    if chosen is None:
+        return None
+    by_lower = {code.lower(): code for code in available}
+    return by_lower.get(chosen.lower())
+
+
+def _is_c_locale(value: str) -> bool:
+    return value in ("C", "POSIX") or value.startswith("C.")
+
+
+def process_languages() -> list[str]:
+    """The language tags of the process locale, as gettext reads it.
+
+    LANGUAGE (a ``:`` list) comes first; otherwise the first of LC_ALL, LC_MESSAGES and LANG that
+    is set decides, and the C / POSIX locale means no preference.
+    """
+    language = os.environ.get("LANGUAGE", "")
+    if language and not _is_c_locale(language):
+        return [part.split(".")[0].split("@")[0] for part in language.split(":") if part]
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return [] if _is_c_locale(value) else [value.split(".")[0].split("@")[0]]
+    return []
+
+
 def process_language() -> str:
     """The language of the process locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."""
-    from babel import negotiate_locale
-
-    wanted: list[str] = []
-    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value and value not in ("C", "POSIX") and not value.startswith("C."):
-            wanted.extend(part.split(".")[0].split("@")[0] for part in value.split(":") if part)
-            break
-    chosen = negotiate_locale(wanted, list(available_languages()), sep="_") if wanted else None
-    if chosen is None and wanted:
-        chosen = negotiate_locale([w.split("_")[0] for w in wanted], list(available_languages()))
-    return chosen or DEFAULT_LANGUAGE
+    return negotiate(process_languages()) or DEFAULT_LANGUAGE
 
 
 def gettext(message: str) -> str:

@@ -1,0 +1,72 @@
+"""Explanations a person understands, in their own language.
+
+``explain(interpretation, lang=None, format="text")`` turns an :class:`Interpretation` into text,
+HTML, Markdown or JSON. The language is negotiated (:mod:`.language`); the sentences come from the
+gettext catalogs in ``locales/``; dates and numbers are formatted by Babel.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+from bounceinterp.model import Interpretation
+
+from .content import build_document
+from .document import Document
+from .language import choose_language
+from .render_html import render_html
+from .render_markdown import render_markdown
+from .render_text import render_text
+
+__all__ = ["FORMATS", "choose_language", "explain", "explanation_dict"]
+
+_RENDERERS: dict[str, Callable[[Document], str]] = {
+    "text": render_text,
+    "html": render_html,
+    "markdown": render_markdown,
+}
+
+#: The output formats of :func:`explain`.
+FORMATS = ("text", "html", "markdown", "json")
+
+
+def explanation_dict(
+    interpretation: Interpretation,
+    lang: str | None = None,
+    *,
+    now: datetime | None = None,
+) -> dict[str, str]:
+    """The ``"explanation"`` object of the JSON report: ``{"lang", "title", "text"}``."""
+    chosen = choose_language(interpretation, lang)
+    document = build_document(interpretation, chosen, now)
+    return {"lang": chosen, "title": document.title, "text": render_text(document)}
+
+
+def explain(
+    interpretation: Interpretation,
+    lang: str | None = None,
+    format: str = "text",
+    *,
+    now: datetime | None = None,
+) -> str:
+    """Explain ``interpretation`` for the person who sent the original message.
+
+    ``lang`` is a language tag or an Accept-Language list (``"fr-CA, en;q=0.5"``); when it names
+    no available catalog, or is None, the language comes from the message and the process locale.
+    ``format`` is ``text``, ``html``, ``markdown`` or ``json`` (the report with the explanation
+    embedded). ``now`` is the moment relative dates ("in 3 days") are counted from (default: the
+    current time). The report's own technical text (``Interpretation.technical_text``) ends the
+    explanation verbatim; without it, the report's fields do.
+    """
+    if format == "json":
+        report = interpretation.to_dict()
+        report["explanation"] = explanation_dict(interpretation, lang, now=now)
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    try:
+        render = _RENDERERS[format]
+    except KeyError:
+        raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}") from None
+    chosen = choose_language(interpretation, lang)
+    return render(build_document(interpretation, chosen, now))

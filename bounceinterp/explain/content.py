@@ -1,0 +1,151 @@
+"""Build the :class:`Document` that explains an :class:`Interpretation` in one language."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from email.utils import format_datetime
+
+from babel import Locale
+
+from bounceinterp.i18n import translations
+from bounceinterp.model import Interpretation, RecipientStatus
+
+from . import wording
+from .categories import category_text
+from .context import Context
+from .document import Document, Paragraph, Phrase, Section, Steps, Verbatim, phrase
+from .recipient import action_of, recipient_sections
+
+#: Kinds whose explanation ends with the steps of a category.
+_KIND_CATEGORY = {"auto_reply": "vacation", "feedback": "feedback"}
+
+
+def make_context(interpretation: Interpretation, lang: str, now: datetime | None) -> Context:
+    original = interpretation.original
+    # The reader's time zone is that of the Date they wrote their message on, when known.
+    zone = original.date.tzinfo if original and original.date else None
+    return Context(
+        lang=lang,
+        catalog=translations(lang),
+        locale=Locale.parse(lang),
+        now=now or datetime.now(UTC),
+        zone=zone,
+    )
+
+
+def _counts(recipients: list[RecipientStatus], interpretation: Interpretation, ctx: Context):
+    actions = [action_of(recipient, interpretation) for recipient in recipients]
+    failed = actions.count("failed")
+    delayed = actions.count("delayed")
+    done = len(actions) - failed - delayed
+    catalog = ctx.catalog
+    if failed:
+        template = catalog.ngettext(
+            "%(num)s recipient did not get your message.",
+            "%(num)s recipients did not get your message.",
+            failed,
+        )
+        yield phrase(template, generated={"num": ctx.number(failed)})
+    if delayed:
+        template = catalog.ngettext(
+            "Delivery to %(num)s recipient is delayed; the server is still trying.",
+            "Delivery to %(num)s recipients is delayed; the server is still trying.",
+            delayed,
+        )
+        yield phrase(template, generated={"num": ctx.number(delayed)})
+    if done:
+        template = catalog.ngettext(
+            "Your message was delivered or passed on for %(num)s recipient.",
+            "Your message was delivered or passed on for %(num)s recipients.",
+            done,
+        )
+        yield phrase(template, generated={"num": ctx.number(done)})
+
+
+def _summary(interpretation: Interpretation, ctx: Context) -> Section | None:
+    kind = interpretation.kind
+    recipients = interpretation.recipients
+    blocks: list = []
+    if len(recipients) > 1:
+        blocks.extend(Paragraph(phrase) for phrase in _counts(recipients, interpretation, ctx))
+    elif not recipients and kind in wording.KIND_SUMMARIES:
+        blocks.append(Paragraph(Phrase(ctx._(wording.KIND_SUMMARIES[kind]))))
+        if kind == "auto_reply" and interpretation.from_address:
+            values = {"sender": interpretation.from_address}
+            blocks.append(Paragraph(Phrase(ctx._(wording.AUTO_REPLY_FROM), values)))
+        if kind in _KIND_CATEGORY:
+            steps = category_text(_KIND_CATEGORY[kind]).steps
+            blocks.append(Steps(tuple(Phrase(ctx._(step)) for step in steps)))
+    if not blocks:
+        return None
+    tone = {"failure": "failed", "delay": "delayed"}.get(kind, "info")
+    return Section(None, 1, blocks, tone)
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    return format_datetime(moment) if moment is not None else None
+
+
+def report_fields(interpretation: Interpretation) -> str:
+    """The report's machine-readable fields, one per line, values exactly as parsed."""
+    lines: list[tuple[str, str | None]] = [
+        ("Reporting-MTA", interpretation.reporting_mta),
+        ("Arrival-Date", _stamp(interpretation.arrival_date)),
+        *interpretation.extra_fields.items(),
+    ]
+    for recipient in interpretation.recipients:
+        diagnostic = recipient.diagnostic
+        if diagnostic and recipient.diagnostic_type:
+            diagnostic = f"{recipient.diagnostic_type}; {diagnostic}"
+        lines += [
+            ("", ""),
+            ("Final-Recipient", recipient.address),
+            ("Original-Recipient", recipient.original_address),
+            ("Action", recipient.action),
+            ("Status", recipient.status),
+            ("Remote-MTA", recipient.remote_mta),
+            ("Diagnostic-Code", diagnostic),
+            ("Last-Attempt-Date", _stamp(recipient.last_attempt)),
+            ("Will-Retry-Until", _stamp(recipient.will_retry_until)),
+            *recipient.extra_fields.items(),
+        ]
+    text = "\n".join(
+        f"{name}: {value}" if name else "" for name, value in lines if value is not None
+    )
+    return text.strip("\n")
+
+
+def _technical(interpretation: Interpretation, ctx: Context):
+    if interpretation.technical_text:
+        label = ctx._("The report exactly as it was received:")
+        verbatim = Verbatim(label, interpretation.technical_text)
+        return Section(Phrase(ctx._("Technical details")), 1, [verbatim])
+    fields = report_fields(interpretation)
+    if not fields:
+        return None
+    label = ctx._("The fields of the report:")
+    return Section(Phrase(ctx._("Technical details")), 1, [Verbatim(label, fields)])
+
+
+def build_document(
+    interpretation: Interpretation,
+    lang: str,
+    now: datetime | None = None,
+) -> Document:
+    """The explanation of ``interpretation`` in ``lang`` (a language with a catalog, or ``en``)."""
+    ctx = make_context(interpretation, lang, now)
+    title = ctx._(wording.TITLES.get(interpretation.kind, wording.TITLES["not_a_bounce"]))
+    # TRANSLATORS: the punctuation between a label and its value ("Status code: 5.1.1"); French
+    # uses a no-break space and a colon.
+    colon = ctx.catalog.pgettext("label punctuation", ":")
+    document = Document(lang, title, direction=ctx.locale.text_direction, colon=colon)
+    summary = _summary(interpretation, ctx)
+    if summary is not None:
+        document.sections.append(summary)
+    several = len(interpretation.recipients) > 1
+    for recipient in interpretation.recipients:
+        document.sections.extend(recipient_sections(recipient, interpretation, ctx, several))
+    technical = _technical(interpretation, ctx)
+    if technical is not None:
+        document.sections.append(technical)
+    return document

@@ -1,0 +1,137 @@
+"""The content model of an explanation: what to say, before deciding how it looks.
+
+The builder (``content.py``) fills a :class:`Document` with sentences already translated into the
+reader's language; the renderers (``render_*.py``) only lay it out. Text that came from the bounce
+(subject, addresses, the server's words) never gets mixed into a translated sentence as markup:
+it travels as a :class:`Phrase` value, so each renderer escapes it for its own format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+#: Control characters (C0 except tab and newline, DEL, C1) shown as ``\xNN`` rather than sent to a
+#: terminal or a mail client: a diagnostic could otherwise carry terminal escape sequences.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: A named placeholder of a catalog sentence, or an escaped percent sign.
+_PLACEHOLDER = re.compile(r"%\((\w+)\)s|%%")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters made visible (``\\x1b``), everything else unchanged."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A translated sentence (``%(name)s`` placeholders) and the values that fill it.
+
+    ``template`` is trusted (it comes from a catalog); ``values`` are not (they may come from the
+    bounce) and are escaped by the renderer before they are put in.
+    """
+
+    template: str
+    values: Mapping[str, str] = field(default_factory=dict)
+    #: Names of the values this library made (dates, numbers, translated meanings), as opposed
+    #: to values copied from the bounce. Renderers still escape them, but may do so lightly.
+    generated: frozenset[str] = frozenset()
+
+    def fill(
+        self,
+        escape: Callable[[str], str] = str,
+        value: Callable[[str], str] = str,
+        generated: Callable[[str], str] | None = None,
+    ) -> str:
+        """The sentence with ``escape`` applied to its own text and ``value`` to each value
+        (``generated`` to the values named in :attr:`generated`, when given).
+
+        The two never mix: the template is split at its placeholders, so escaping for one
+        format cannot touch a placeholder, and a value is never read as a template. A
+        placeholder without a value is left as written.
+        """
+        if not self.values:
+            return escape(self.template)
+        parts: list[str] = []
+        position = 0
+        for match in _PLACEHOLDER.finditer(self.template):
+            parts.append(escape(self.template[position : match.start()]))
+            name = match.group(1)
+            if name is None:
+                parts.append(escape("%"))
+            elif name in self.values:
+                own = generated is not None and name in self.generated
+                parts.append((generated if own else value)(self.values[name]))
+            else:
+                parts.append(escape(match.group()))
+            position = match.end()
+        parts.append(escape(self.template[position:]))
+        return "".join(parts)
+
+    def plain(self) -> str:
+        return self.fill()
+
+
+def phrase(
+    template: str,
+    untrusted: Mapping[str, str] | None = None,
+    generated: Mapping[str, str] | None = None,
+) -> Phrase:
+    """A :class:`Phrase` whose values come from the bounce (``untrusted``) or from this library
+    (``generated``: dates, numbers, translated words)."""
+    return Phrase(template, {**(untrusted or {}), **(generated or {})}, frozenset(generated or ()))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    phrase: Phrase
+    #: Shown more prominently (the headline of a recipient).
+    emphasis: bool = False
+
+
+@dataclass(frozen=True)
+class Steps:
+    """Numbered things the reader can do, in order."""
+
+    items: tuple[Phrase, ...]
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Label / value pairs for the mail administrator. Labels are translated, values untrusted."""
+
+    items: tuple[tuple[str, Phrase], ...]
+
+
+@dataclass(frozen=True)
+class Verbatim:
+    """Text from the bounce shown exactly as it came (the server's words, the technical report)."""
+
+    label: str
+    text: str
+
+
+Block = Paragraph | Steps | Fields | Verbatim
+
+
+@dataclass
+class Section:
+    """A part of the explanation. Level 1 is a recipient (or the whole notice), level 2 a part
+    of it. ``tone`` (``failed``, ``delayed``, ``ok``, ``info``) lets a renderer colour it."""
+
+    heading: Phrase | None
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+    tone: str | None = None
+
+
+@dataclass
+class Document:
+    lang: str
+    title: str
+    sections: list[Section] = field(default_factory=list)
+    #: Text direction of ``lang`` (``ltr`` or ``rtl``), for HTML.
+    direction: str = "ltr"
+    #: What separates a label from its value in this language (":" or "\u00a0:").
+    colon: str = ":"

@@ -1,0 +1,108 @@
+"""Interpretation objects built by hand for the explanation tests (no parser involved)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+from bounceinterp.model import Interpretation, OriginalMessage, RecipientStatus
+
+PARIS = timezone(timedelta(hours=1))
+#: "Now" for every test that shows a relative date: a day after the message was sent.
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=PARIS)
+SENT = datetime(2026, 11, 27, 9, 13, 58, tzinfo=PARIS)
+RETRY_UNTIL = datetime(2026, 12, 1, 14, 3, tzinfo=PARIS)
+
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl")
+
+#: The categories of TAXONOMY.md.
+CATEGORIES = (
+    *("user_unknown", "mailbox_disabled", "has_moved", "mailbox_full", "host_unknown"),
+    *("not_accept", "host_down", "network_error", "expired", "greylisted", "rate_limited"),
+    *("blocked", "bad_reputation", "require_ptr", "spf_fail", "dkim_fail", "dmarc_fail"),
+    *("auth_failure", "rejected", "no_relaying", "security_error", "failed_starttls"),
+    *("spam_detected", "virus_detected", "policy_violation", "filtered", "content_error"),
+    *("not_compliant_rfc", "message_too_big", "exceed_limit", "syntax_error", "system_error"),
+    *("system_full", "mailer_error", "suppressed", "on_hold", "undefined", "vacation"),
+    *("feedback", "delivered"),
+)
+
+
+def original(**changes) -> OriginalMessage:
+    values = {
+        "message_id": "<abc@example.org>",
+        "subject": "Endives au fromage",
+        "date": SENT,
+        "from_address": "me@example.org",
+        "to": ["jacqueline@example.com"],
+    }
+    values.update(changes)
+    return OriginalMessage(**values)
+
+
+def recipient(**changes) -> RecipientStatus:
+    values = {
+        "address": "jacqueline@example.com",
+        "action": "failed",
+        "status": "5.0.0",
+        "reply_code": 550,
+        "diagnostic": "550 5.0.0 refused",
+        "remote_mta": "mx.example.com",
+        "category": "undefined",
+        "permanent": True,
+        "who_acts": "sender",
+    }
+    values.update(changes)
+    return RecipientStatus(**values)
+
+
+def failure(*recipients: RecipientStatus, **changes) -> Interpretation:
+    values = {
+        "kind": "failure",
+        "format": "rfc3464",
+        "reporting_mta": "mail.example.org",
+        "arrival_date": SENT + timedelta(seconds=4),
+        "original": original(),
+        "recipients": list(recipients) or [recipient()],
+    }
+    values.update(changes)
+    return Interpretation(**values)
+
+
+def spf_after_forward() -> Interpretation:
+    """The situation the project exists for: a forwarder without SRS, refused by SPF."""
+    return failure(
+        recipient(
+            status="5.7.23",
+            diagnostic=(
+                "550 5.7.23 <jacqueline@example.com>: Recipient address rejected: Message "
+                "rejected due to: SPF fail - not authorized"
+            ),
+            category="spf_fail",
+            who_acts="sender_admin",
+            facts={"forwarded_by": "mail.example.fr", "client_ip": "192.0.2.7"},
+            rule="spf/policyd-spf-reject",
+            confidence=0.95,
+        )
+    )
+
+
+def delayed(until: datetime | None = RETRY_UNTIL) -> Interpretation:
+    return Interpretation(
+        kind="delay",
+        format="rfc3464",
+        reporting_mta="mail.example.org",
+        original=original(),
+        recipients=[
+            recipient(
+                action="delayed",
+                status="4.4.1",
+                reply_code=None,
+                diagnostic="connect to mx.example.com[203.0.113.5]:25: Connection timed out",
+                category="host_down",
+                permanent=False,
+                who_acts="nobody",
+                will_retry_until=until,
+                last_attempt=datetime(2026, 11, 28, 9, 0, tzinfo=UTC),
+            )
+        ],
+    )

@@ -1,0 +1,126 @@
+"""Text from the bounce (subject, diagnostic, addresses, facts) is shown, never executed."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+from explain_samples import LANGUAGES, NOW, failure, original, recipient
+
+from bounceinterp.explain import explain
+
+SCRIPT = "<script>alert(1)</script>"
+ATTRIBUTE = '"onerror=alert(1) x="'
+IMAGE = "<img src=x onerror=alert(1)>"
+
+ALLOWED_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "body",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "ol",
+    "li",
+    "table",
+    "tr",
+    "th",
+    "td",
+    "pre",
+}
+ALLOWED_ATTRIBUTES = {"style", "lang", "dir", "charset", "name", "content", "role"}
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes.update(name for name, _ in attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def hostile():
+    return failure(
+        recipient(
+            address=f"{IMAGE}@example.com",
+            diagnostic=f"550 5.7.1 {SCRIPT} {ATTRIBUTE} {IMAGE}",
+            remote_mta=f"mx{ATTRIBUTE}.example.com",
+            category="blocked",
+            facts={"blocklist": SCRIPT, "delist_url": "javascript:alert(1)", "client_ip": IMAGE},
+            rule=ATTRIBUTE,
+            confidence=0.5,
+        ),
+        original=original(subject=f"Hello {SCRIPT} {ATTRIBUTE}"),
+        reporting_mta=SCRIPT,
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_html_escapes_every_payload(lang: str) -> None:
+    page = explain(hostile(), lang=lang, format="html", now=NOW)
+    assert "<script" not in page
+    assert "<img" not in page
+    assert '"onerror' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&quot;onerror=alert(1) x=&quot;" in page
+    assert "href" not in page
+    collector = _Collector()
+    collector.feed(page)
+    assert collector.tags <= ALLOWED_TAGS
+    assert collector.attributes <= ALLOWED_ATTRIBUTES
+    shown = "".join(collector.text)
+    assert SCRIPT in shown
+    assert ATTRIBUTE in shown
+
+
+def test_html_is_one_self_contained_document() -> None:
+    page = explain(hostile(), lang="fr", format="html", now=NOW)
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="fr" dir="ltr">' in page
+    assert '<meta charset="utf-8">' in page
+    collector = _Collector()
+    collector.feed(page)
+    assert not collector.tags & {"style", "link", "img", "script", "iframe", "object"}
+    assert not collector.attributes & {"src", "href", "onerror", "onload"}
+
+
+def test_markdown_escapes_payloads_outside_code_blocks() -> None:
+    text = explain(hostile(), lang="en", format="markdown", now=NOW)
+    prose, _, _ = text.partition("```")
+    assert "<script>" not in prose
+    assert r"\<script\>alert\(1\)\<\/script\>" in prose
+    assert "[" not in prose.replace(r"\[", "")
+
+
+def test_markdown_keeps_the_servers_words_in_a_fence_it_cannot_close() -> None:
+    diagnostic = "550 rejected ```\n# not a heading\n````"
+    text = explain(failure(recipient(diagnostic=diagnostic)), lang="en", format="markdown")
+    assert "`````\n" + diagnostic + "\n`````" in text
+
+
+def test_text_output_shows_control_characters_instead_of_sending_them() -> None:
+    interpretation = failure(
+        recipient(diagnostic="550 \x1b[31mred\x1b[0m \x07 bell"),
+        original=original(subject="Hi\x1b]0;owned\x07"),
+    )
+    for output_format in ("text", "markdown", "html"):
+        output = explain(interpretation, lang="en", format=output_format, now=NOW)
+        assert "\x1b" not in output and "\x07" not in output
+        assert "\\x1b[31mred" in output
+
+
+def test_the_servers_words_are_kept_verbatim() -> None:
+    diagnostic = "550-5.1.1 The email account that you tried to reach does not exist.  Please try"
+    text = explain(failure(recipient(diagnostic=diagnostic)), lang="de", now=NOW)
+    assert f"  > {diagnostic}" in text.splitlines()
