@@ -1,7 +1,15 @@
 """bounceinterp: explain bounces (DSNs, non-delivery reports, delay warnings) in plain words."""
 
 from .api import interpret
+from .explanation import explain, explanation_dict
 from .model import Interpretation, OriginalMessage, RecipientStatus
 
-__all__ = ["Interpretation", "OriginalMessage", "RecipientStatus", "interpret"]
+__all__ = [
+    "Interpretation",
+    "OriginalMessage",
+    "RecipientStatus",
+    "explain",
+    "explanation_dict",
+    "interpret",
+]
 __version__ = "0.1.0"

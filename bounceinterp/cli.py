@@ -87,12 +87,12 @@ def run_explain(args: argparse.Namespace) -> int:
             data = result.to_dict()
             data["file"] = name
             if args.lang:
-                from .explain import explanation_dict
+                from .explanation import explanation_dict
 
                 data["explanation"] = explanation_dict(result, args.lang)
             print(json.dumps(data, ensure_ascii=False))
         else:
-            from .explain import explain
+            from .explanation import explain
 
             if many:
                 print(("\n" if index else "") + f"==> {name} <==")

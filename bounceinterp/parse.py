@@ -38,9 +38,14 @@ class ParsedMessage:
     warnings: list[str] = field(default_factory=list)
     _parts: list[MimePart] | None = None
     _body_text: str | None = None
+    _top_headers: dict[str, str | None] = field(default_factory=dict)
 
     def header(self, name: str, part: MimePart | None = None) -> str | None:
-        """Decoded value of header ``name`` of ``part`` (default: the top level), or None."""
+        """Decoded value of header ``name`` of ``part`` (default: the top level), or None.
+        Top-level values are remembered: every extractor asks for From and Subject, and
+        flanker's lookup is a linear scan with name normalisation."""
+        if part is None and name in self._top_headers:
+            return self._top_headers[name]
         target = self.root if part is None else part
         if target is None:
             return None
@@ -48,8 +53,11 @@ class ParsedMessage:
             value = target.headers.get(name)
         except Exception as exc:  # flanker raises on undecodable headers
             self.warnings.append(f"header {name}: {exc}")
-            return None
-        return str(value) if value is not None else None
+            value = None
+        found = str(value) if value is not None else None
+        if part is None:
+            self._top_headers[name] = found
+        return found
 
     def headers(self, part: MimePart | None = None) -> list[tuple[str, str]]:
         target = self.root if part is None else part

@@ -38,9 +38,13 @@ def search(compiled: regex.Pattern, text: str, pos: int = 0) -> regex.Match | No
         return None
 
 
-def finditer(compiled: regex.Pattern, text: str) -> list[regex.Match]:
+def finditer(
+    compiled: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None
+) -> list[regex.Match]:
+    """Every match of ``compiled`` in ``text[pos:endpos]`` (``^`` keeps its meaning: it matches
+    at ``pos`` only at a line start), bounded in time."""
     try:
-        return list(compiled.finditer(text, timeout=REGEX_TIMEOUT))
+        return list(compiled.finditer(text, pos, endpos, timeout=REGEX_TIMEOUT))
     except TimeoutError:
         log.warning("pattern %r timed out on %d characters", compiled.pattern[:60], len(text))
         return []

@@ -9,10 +9,10 @@ from babel.messages.pofile import read_po
 from explain_samples import CATEGORIES, LANGUAGES, NOW, failure, recipient
 
 from bounceinterp import statuscodes
-from bounceinterp.explain import explain
-from bounceinterp.explain.categories import CATEGORIES as CATEGORY_TEXTS
-from bounceinterp.explain.content import build_document
-from bounceinterp.explain.document import Fields, Paragraph, Steps, Verbatim
+from bounceinterp.explanation import explain
+from bounceinterp.explanation.categories import CATEGORIES as CATEGORY_TEXTS
+from bounceinterp.explanation.content import build_document
+from bounceinterp.explanation.document import Fields, Paragraph, Steps, Verbatim
 from bounceinterp.model import Interpretation
 from bounceinterp.resources import locales_dir
 

@@ -10,8 +10,8 @@ import pytest
 from babel.dates import format_date, format_time
 from explain_samples import LANGUAGES, NOW, RETRY_UNTIL, delayed
 
-from bounceinterp.explain import explain
-from bounceinterp.explain.when import date_width
+from bounceinterp.explanation import explain
+from bounceinterp.explanation.when import date_width
 from bounceinterp.i18n import translations
 
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from explain_samples import LANGUAGES, NOW, failure, original, recipient
 
-from bounceinterp.explain import explain
+from bounceinterp.explanation import explain
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"onerror=alert(1) x="'

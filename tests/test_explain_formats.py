@@ -9,7 +9,7 @@ import json
 import pytest
 from explain_samples import NOW, failure, spf_after_forward
 
-from bounceinterp.explain import explain, explanation_dict
+from bounceinterp.explanation import explain, explanation_dict
 
 
 def flat(text: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from explain_samples import failure, original
 
-from bounceinterp.explain import choose_language, explanation_dict
+from bounceinterp.explanation import choose_language, explanation_dict
 from bounceinterp.i18n import available_languages, negotiate, parse_language_list
 from bounceinterp.model import Interpretation
 

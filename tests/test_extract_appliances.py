@@ -1,5 +1,5 @@
 """Notices of mail filters and appliances (m-FILTER, MailMarshal, MailFoundry) and of Japanese
-carriers, read by the pattern-driven ``textreport`` extractor."""
+carriers, read by the pattern-driven ``textnotice`` extractor."""
 
 from pathlib import Path
 

@@ -17,6 +17,11 @@ and the first answer wins. The order is part of the design:
 5. Generic fallbacks, least specific last: delivery-status fields pasted into text, then a
    notice that names its failed recipients only in ``X-Failed-Recipients``.
 6. ``rfc3834`` auto-replies, last: bounces too carry ``Auto-Submitted: auto-replied``.
+
+Most plain-text families are data, not code: the family lists below name pattern files of
+``rules/formats/`` read by one engine (``textnotice``; vocabulary in rules/formats/README.md)
+or, for list managers, by ``listnotice``. A format keeps its own module only when its structure
+needs code (Sendmail's transcript, Notes' mixed section, SES JSON, inline DSN fields).
 """
 
 from __future__ import annotations
@@ -24,29 +29,19 @@ from __future__ import annotations
 from .amazonses import AmazonSesExtractor
 from .arf import ArfExtractor
 from .base import Extractor
-from .courier import CourierExtractor
-from .domino import DominoExtractor
-from .dragonfly import DragonflyExtractor
-from .exchange2003 import Exchange2003Extractor
-from .exchange2007 import Exchange2007Extractor
-from .exim import EximExtractor
 from .failedrecipients import FailedRecipientsExtractor
-from .fml import FmlExtractor
-from .googlegroups import GooglegroupsExtractor
-from .imailserver import ImailserverExtractor
 from .inlinedsn import InlineDsnExtractor
-from .mailman import MailmanExtractor
-from .messagingserver import MessagingserverExtractor
+from .listnotice import ListNoticeExtractor
 from .notes import NotesExtractor
-from .opensmtpd import OpensmtpdExtractor
-from .postfix import PostfixExtractor
-from .qmail import QmailExtractor
 from .rfc3464 import Rfc3464Extractor
 from .rfc3834 import AutoReplyExtractor
 from .sendmail import SendmailExtractor
-from .textreport import TextReportExtractor
+from .textnotice import TextNoticeExtractor
 
-#: Provider and appliance notices read by ``textreport`` from rules/formats/<family>.yaml. Each
+#: Mailing-list managers refusing a post, read by ``listnotice`` from rules/formats/<family>.yaml.
+LIST_FAMILIES = ("fml", "mailman", "googlegroups")
+
+#: Provider and appliance notices read by ``textnotice`` from rules/formats/<family>.yaml. Each
 #: is recognised by its own wording (and sender where the wording is shared), so they come before
 #: the MTA families whose introductions some of them borrow (Exim's, qmail's).
 PROVIDER_FAMILIES = (
@@ -67,29 +62,39 @@ PROVIDER_FAMILIES = (
     "x6",
 )
 
+#: MTA families read by ``textnotice``, each recognised by its own introduction: (pattern file,
+#: format name). Exim 3's framing is another file for the same format.
+MTA_FAMILIES = (
+    ("qmail", "qmail"),
+    ("exim", "exim"),
+    ("exim3", "exim"),
+    ("postfix", "postfix"),
+    ("courier", "courier"),
+    ("opensmtpd", "opensmtpd"),
+    ("dragonfly", "dragonfly"),
+    ("imailserver", "imailserver"),
+)
+
+#: MTA families after Sendmail (whose structure needs its own module), same shape as above.
+LATE_MTA_FAMILIES = (
+    ("exchange2003", "exchange2003"),
+    ("exchange2007", "exchange2007"),
+    ("messagingserver", "messagingserver"),
+    ("domino", "domino"),
+)
+
 EXTRACTORS: tuple[Extractor, ...] = (
     Rfc3464Extractor(),
     ArfExtractor(),
     # mailing-list managers refusing a post (recognised by their own headers)
-    FmlExtractor(),
-    MailmanExtractor(),
-    GooglegroupsExtractor(),
+    *(ListNoticeExtractor(family) for family in LIST_FAMILIES),
     AmazonSesExtractor(),
     # providers and appliances (plain text)
-    *(TextReportExtractor(family) for family in PROVIDER_FAMILIES),
+    *(TextNoticeExtractor(family) for family in PROVIDER_FAMILIES),
     # MTA families (plain text, recognised by their own introduction sentence)
-    QmailExtractor(),
-    EximExtractor(),
-    PostfixExtractor(),
-    CourierExtractor(),
-    OpensmtpdExtractor(),
-    DragonflyExtractor(),
-    ImailserverExtractor(),
+    *(TextNoticeExtractor(family, name) for family, name in MTA_FAMILIES),
     SendmailExtractor(),
-    Exchange2003Extractor(),
-    Exchange2007Extractor(),
-    MessagingserverExtractor(),
-    DominoExtractor(),
+    *(TextNoticeExtractor(family, name) for family, name in LATE_MTA_FAMILIES),
     NotesExtractor(),
     # delivery-status fields pasted into text (Amazon WorkMail and others)
     InlineDsnExtractor(),

@@ -2,19 +2,18 @@
 
 The failed "recipient" is the list itself: the poster learns that the list did not take the
 message (not a member, closed list, moderated away). The shared procedure, with the family's
-patterns (``rules/formats/<family>.yaml``):
+patterns (``rules/formats/<family>.yaml``; the keys mean what they mean in ``textnotice``):
 
 ``header:<Name>`` (any number)
     Each must match the named header of the notice (the list software says who it is).
-``sender`` (optional)
-    Must match the From header.
 ``rejected`` (required)
     The refusal sentence; an optional group ``address`` names the list.
 ``returned`` (optional)
     The line before the returned post.
 
 The list's address comes from the refusal sentence, else X-Failed-Recipients, else the
-List-Post / X-BeenThere / X-ML-Name headers.
+List-Post / X-BeenThere / X-ML-Name headers: this is why these notices are not read by
+``textnotice``, whose recipients are the addresses a notice lists.
 """
 
 from __future__ import annotations
@@ -35,15 +34,23 @@ from .text import (
 LIST_HEADERS = ("List-Post", "X-BeenThere", "X-ML-Name", "List-Id")
 
 
-def read_list_notice(parsed: ParsedMessage, family: str, name: str) -> Interpretation | None:
+class ListNoticeExtractor:
+    """Reads the refusals of the list manager ``family`` (also the ``Interpretation.format``)."""
+
+    def __init__(self, family: str) -> None:
+        self.name = family
+
+    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
+        return read_list_notice(parsed, self.name)
+
+
+def read_list_notice(parsed: ParsedMessage, family: str) -> Interpretation | None:
     pats = patterns.format_patterns(family)
     for key, pattern in pats.items():
         if key.startswith("header:"):
             value = parsed.header(key.split(":", 1)[1]) or ""
             if not patterns.search(pattern, value):
                 return None
-    if "sender" in pats and not patterns.search(pats["sender"], parsed.header("From") or ""):
-        return None
     text = notice_text(parsed)
     notice, returned = text, ""
     if "returned" in pats:
@@ -57,4 +64,4 @@ def read_list_notice(parsed: ParsedMessage, family: str, name: str) -> Interpret
         if not addresses:
             addresses = address_list(parsed.header(header))
     diagnostic = notice.strip()[:2000]
-    return build(name, parsed, [recipient(a, diagnostic) for a in addresses[:1]], returned)
+    return build(family, parsed, [recipient(a, diagnostic) for a in addresses[:1]], returned)

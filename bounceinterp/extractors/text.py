@@ -5,7 +5,7 @@ helpers for the parts all text bounces share::
 
     pats = patterns.format_patterns("qmail")          # rules/formats/qmail.yaml
     text = notice_text(parsed)                        # the human-readable body
-    if not patterns.search(pats["start"], text):      # 1. recognise
+    if not patterns.search(pats["recognise"], text):  # 1. recognise
         return None
     notice, returned = split_returned(text, pats["returned"])   # 2. cut off the returned mail
     recipients = [                                    # 3. one RecipientStatus per recipient
@@ -16,8 +16,8 @@ helpers for the parts all text bounces share::
 
 Most text formats have one shape: an introduction that names the format, one block per
 recipient (an address line, then diagnostic lines), then the returned message. For those,
-``read_blocks(parsed, family, name)`` does all four steps from the family's pattern file alone;
-see its docstring for the pattern names it reads.
+``textnotice.TextNoticeExtractor(family)`` does all four steps from the family's pattern file
+alone; only formats whose structure it cannot express use these helpers directly.
 
 Every pattern on message text comes from ``rules/formats/*.yaml`` (shared ones from
 ``rules/formats/text.yaml``) and runs through ``bounceinterp.patterns``.
@@ -46,15 +46,17 @@ __all__ = [
     "is_daemon_sender",
     "notice_text",
     "one_line",
-    "read_blocks",
     "recipient",
+    "resolve_address",
     "returned_message",
+    "shared_patterns",
     "split_returned",
 ]
 
 
 @cache
-def _shared() -> dict[str, regex.Pattern]:
+def shared_patterns() -> dict[str, regex.Pattern]:
+    """The structural patterns every text extractor shares (rules/formats/text.yaml)."""
     return patterns.format_patterns("text")
 
 
@@ -69,7 +71,7 @@ def is_daemon_sender(parsed: ParsedMessage, *, null_return_path: bool = True) ->
     comes from mail software: MAILER-DAEMON, postmaster, "Mail Delivery System", ``<>``.
     Auto-replies also travel with an empty Return-Path, so they check From alone."""
     sender = parsed.header("From") or ""
-    if sender and patterns.search(_shared()["mailer_daemon_sender"], sender):
+    if sender and patterns.search(shared_patterns()["mailer_daemon_sender"], sender):
         return True
     return null_return_path and (parsed.header("Return-Path") or "").strip() == "<>"
 
@@ -81,7 +83,7 @@ def address_list(text: str | None) -> list[str]:
         return []
     found: list[str] = []
     seen: set[str] = set()
-    for match in patterns.finditer(_shared()["email_address"], text):
+    for match in patterns.finditer(shared_patterns()["email_address"], text):
         value = match.group(0).strip(".")
         if value.lower() not in seen:
             seen.add(value.lower())
@@ -164,10 +166,21 @@ def returned_message(parsed: ParsedMessage, returned: str = "") -> OriginalMessa
     text = returned.lstrip("\n")
     if not text.strip():
         return None
-    head = textwrap.dedent(text.split("\n\n", 1)[0])
-    if not patterns.search(_shared()["header_line"], head.lstrip()):
+    head = textwrap.dedent(text.split("\n\n", 1)[0]).lstrip()
+    if not patterns.search(shared_patterns()["header_line"], head):
         return None
-    return from_header_text(head)
+    return from_header_text(_refold(head))
+
+
+def _refold(head: str) -> str:
+    """A pasted header block whose continuation lines lost their indentation: indent every line
+    that does not start a header field, so that it reads as a continuation."""
+    field = shared_patterns()["header_field"]
+    lines = head.split("\n")
+    return "\n".join(
+        line if i == 0 or line[:1] in " \t" or patterns.search(field, line) else " " + line
+        for i, line in enumerate(lines)
+    )
 
 
 def build(
@@ -202,89 +215,6 @@ def resolve_address(parsed: ParsedMessage, value: str | None) -> str | None:
     return None
 
 
-def _block_body(body: str, end: regex.Pattern | None) -> str:
-    """The diagnostic lines of one block: up to ``end`` (default: the first blank line)."""
-    if end is None:
-        stripped = body.lstrip("\n") if body.startswith("\n\n") else body
-        return stripped.split("\n\n", 1)[0]
-    match = patterns.search(end, body)
-    return body if match is None else body[: match.start()]
-
-
-def _group(match: regex.Match, name: str) -> str | None:
-    return match.groupdict().get(name)
-
-
-def read_blocks(
-    parsed: ParsedMessage,
-    family: str,
-    name: str,
-    *,
-    require_daemon: bool = True,
-) -> Interpretation | None:
-    """Read a text bounce of the common shape with the patterns of ``rules/formats/<family>``:
-
-    - ``recognise`` (required): found in the notice text, says this is the family's bounce;
-      ``subject`` (optional): a Subject that says so as well (either one is enough).
-    - ``recipient`` (required): the line that starts a recipient block, with a group
-      ``address`` and optionally a group ``diagnostic`` (the rest of the line).
-    - ``list_start`` (optional): recipients are looked for only after this (so that an address
-      in the introduction, such as the sender's, is not read as a recipient).
-    - ``block_end`` (optional): where a block's diagnostic ends (default: a blank line).
-    - ``returned`` (optional): the line after which the returned message is quoted.
-    - ``delayed`` (optional): found in the notice, makes every recipient ``delayed``.
-    - ``remote_host`` (optional): a group ``host`` inside a block names the remote MTA.
-    - ``diagnostic`` (optional): a group ``text`` inside a block is the server's own answer
-      ("Remote host said: ..."); without a match the whole block is the diagnostic. A block
-      with no text of its own takes the first answer of the whole list (one reason written
-      once for several recipients).
-
-    ``require_daemon``: recognise only messages sent by mail software (see
-    ``is_daemon_sender``), so that a person forwarding or quoting a bounce is not read as one.
-    A recognised notice that names no recipient falls back on X-Failed-Recipients, then on the
-    recipients of the returned message, with the notice itself as diagnostic.
-    """
-    pats = patterns.format_patterns(family)
-    if require_daemon and not is_daemon_sender(parsed):
-        return None
-    text = notice_text(parsed)
-    subject = parsed.header("Subject") or ""
-    recognised = patterns.search(pats["recognise"], text) is not None
-    if not recognised and "subject" in pats:
-        recognised = patterns.search(pats["subject"], subject) is not None
-    if not recognised:
-        return None
-    notice, returned = text, ""
-    if "returned" in pats:
-        notice, returned = split_returned(text, pats["returned"])
-    action = "failed"
-    if "delayed" in pats and patterns.search(pats["delayed"], notice):
-        action = "delayed"
-    listed = notice
-    if "list_start" in pats:
-        start = patterns.search(pats["list_start"], notice)
-        listed = notice[start.end() :] if start else notice
-    recipients = []
-    for match, body in blocks(listed, pats["recipient"]):
-        block = _block_body(body, pats.get("block_end"))
-        diagnostic = "\n".join(filter(None, (_group(match, "diagnostic"), block)))
-        host = None
-        if "remote_host" in pats:
-            found = patterns.search(pats["remote_host"], diagnostic)
-            host = found.group("host") if found else None
-        if "diagnostic" in pats:
-            said = patterns.search(pats["diagnostic"], diagnostic)
-            if said is None and not diagnostic.strip():
-                said = patterns.search(pats["diagnostic"], listed)
-            diagnostic = said.group("text") if said else diagnostic
-        address = resolve_address(parsed, _group(match, "address"))
-        recipients.append(recipient(address, diagnostic, action=action, remote_mta=host))
-    report = build(name, parsed, recipients, returned)
-    if report is None:
-        report = _fallback(parsed, name, notice, returned, action)
-    return report
-
-
 def fallback_addresses(parsed: ParsedMessage, returned: str = "") -> list[str]:
     """Who failed, when a recognised notice names nobody: the X-Failed-Recipients header, else
     the recipients (To) of the returned message."""
@@ -293,12 +223,3 @@ def fallback_addresses(parsed: ParsedMessage, returned: str = "") -> list[str]:
         original = returned_message(parsed, returned)
         addresses = list(original.to) if original else []
     return addresses
-
-
-def _fallback(
-    parsed: ParsedMessage, name: str, notice: str, returned: str, action: str
-) -> Interpretation | None:
-    found = [
-        recipient(a, notice.strip(), action=action) for a in fallback_addresses(parsed, returned)
-    ]
-    return build(name, parsed, found, returned)

@@ -1,0 +1,260 @@
+"""The one reading procedure for plain-text bounces; the wording lives in rules/formats/.
+
+MTAs (qmail, Exim, Postfix...), providers (Yahoo, Gmail's plain text, Office 365...) and
+appliances all write the same kind of notice: a sentence that says mail could not be delivered,
+one block per recipient (an address, then the server's answer), and often the returned message
+after a dividing line. Only the wording differs, so each family is a pattern file,
+``rules/formats/<family>.yaml``, read by ``TextNoticeExtractor(family)``. The vocabulary
+(every key optional unless marked; see also rules/formats/README.md):
+
+``header:<Name>``
+    The named header must match (``header:From``, ``header:Subject``, ``header:X-Mailer``...).
+    A family without ``header:From`` only reads messages from mail software (MAILER-DAEMON,
+    postmaster, ``<>``), so that a notice quoted in a person's mail is not taken for a bounce.
+``recognise`` (required)
+    Found in the text: this is the family's notice. Recipients are read from where it matches.
+``recognise_subject``
+    A Subject that recognises the notice as well (either this or ``recognise`` is enough).
+``marker``
+    A second phrase that must also be found somewhere in the text.
+``list_start``
+    Recipients are read from where this matches instead (from the top of the text when it is
+    missing from a recognised notice).
+``list_end``
+    Where the recipient list stops, when more text follows it (default: ``returned``).
+``returned``
+    The line that introduces the returned message (searched from the recognised sentence). A
+    zero-width match (``^(?=Received: )``) keeps its line, the returned message's first header.
+``recipient`` (required)
+    One recipient: group ``address`` (a bare local part is completed from X-Failed-Recipients),
+    optional groups ``diagnostic`` and ``host``. The text that follows, up to the next match, is
+    the recipient's block; an address named twice gathers both blocks.
+``block_end``
+    Where a block's text stops (default: at the first blank line after some text).
+``diagnostic``
+    The server's answer (group ``text``), searched in the recipient's block. Without a match the
+    block itself is the diagnostic; a block with no text of its own takes the first match in the
+    notice (one answer written once for several recipients).
+``host``
+    The remote MTA (group ``host``), searched like ``diagnostic``.
+``reporter``
+    The server that wrote the notice (group ``host``), for ``reporting_mta``.
+``noise``
+    Removed from a diagnostic (boilerplate such as "Remote host said:").
+``reply``, ``status``
+    Reply code and status in a diagnostic written in a non-SMTP way (group ``reply``/``status``).
+``delayed``
+    In the notice or the Subject: a delay warning, not a failure.
+
+``options: {fallback: [...]}``: where the recipients come from when the text names none
+(``x_failed_recipients``, ``original_to``; default both, in that order). Their diagnostic is
+the ``diagnostic`` match in the notice, else the notice itself.
+
+Formats whose structure this cannot express keep their own module (sendmail, notes, listnotice,
+amazonses, inlinedsn, failedrecipients).
+"""
+
+from __future__ import annotations
+
+import quopri
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .. import patterns
+from ..dsn import reply_code_from_text, status_from_text
+from ..model import Interpretation, RecipientStatus
+from ..parse import ParsedMessage
+from ..resources import load_yaml, rules_dir
+from .text import (
+    build,
+    failed_recipients_header,
+    is_daemon_sender,
+    one_line,
+    recipient,
+    resolve_address,
+    returned_message,
+    shared_patterns,
+)
+
+DEFAULT_FALLBACK = ("x_failed_recipients", "original_to")
+
+Patterns = dict[str, regex.Pattern]
+
+
+@dataclass
+class _Block:
+    address: str
+    text: str = ""
+    diagnostic: str | None = None
+    host: str | None = None
+
+
+class TextNoticeExtractor:
+    """Reads the plain-text notices described by ``rules/formats/<family>.yaml``; ``name`` is
+    the ``Interpretation.format`` (default: the family; Exim 3's file reads as ``exim``)."""
+
+    def __init__(self, family: str, name: str | None = None) -> None:
+        self.family = family
+        self.name = name or family
+
+    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
+        pats = patterns.format_patterns(self.family)
+        headers = _header_patterns(self.family)
+        for header, pattern in headers:
+            if patterns.search(pattern, parsed.header(header) or "") is None:
+                return None
+        if "header:From" not in pats and not is_daemon_sender(parsed):
+            return None
+        text = readable_text(parsed)
+        found = patterns.search(pats["recognise"], text)
+        if found is None and not _search(pats, "recognise_subject", parsed.header("Subject")):
+            return None
+        if "marker" in pats and patterns.search(pats["marker"], text) is None:
+            return None
+        begin = found.start() if found else 0
+        end = _search(pats, "returned", text, begin)
+        notice = text[: end.start()] if end else text
+        if "list_start" in pats:
+            start = patterns.search(pats["list_start"], notice)
+            begin = start.start() if start else 0
+        stop = _search(pats, "list_end", notice, begin)
+        end_list = stop.start() if stop else len(notice)
+        blocks, outside = _blocks(parsed, pats, notice, begin, end_list)
+        returned = _returned(text, end)
+        if not blocks:
+            options = _options(self.family)
+            blocks = [_Block(a, notice) for a in _fallback(parsed, returned, options)]
+        delayed = _search(pats, "delayed", notice) or _search(
+            pats, "delayed", parsed.header("Subject")
+        )
+        action = "delayed" if delayed else "failed"
+        found_recipients = [_recipient(pats, b, notice, outside, action) for b in blocks]
+        report = build(self.name, parsed, found_recipients, returned)
+        if report is not None:
+            report.reporting_mta = one_line(_group(pats, "reporter", "host", notice))
+        return report
+
+
+def readable_text(parsed: ParsedMessage) -> str:
+    """The notice's human-readable text. When the MIME structure was unreadable and the message
+    was read as plain text, quoted-printable parts are still encoded: decode them."""
+    text = parsed.body_text()
+    if ("=\n" in text or "=3D" in text) and any(
+        w.startswith("unreadable MIME structure") for w in parsed.warnings
+    ):
+        raw = text.encode("utf-8", "surrogateescape")
+        text = quopri.decodestring(raw).decode("utf-8", "replace")
+    return text
+
+
+def _returned(text: str, end: regex.Match | None) -> str:
+    """The text of the returned message: after the ``returned`` line, or from it when the
+    match is zero-width (the line is the message's first header)."""
+    if end is None:
+        return ""
+    if end.end() == end.start():
+        return text[end.start() :]
+    newline = text.find("\n", end.end())
+    return text[newline + 1 :] if newline >= 0 else ""
+
+
+@cache
+def _header_patterns(family: str) -> tuple[tuple[str, regex.Pattern], ...]:
+    pats = patterns.format_patterns(family)
+    return tuple((k.split(":", 1)[1], p) for k, p in pats.items() if k.startswith("header:"))
+
+
+@cache
+def _options(family: str) -> dict:
+    return load_yaml(rules_dir() / "formats" / f"{family}.yaml").get("options") or {}
+
+
+def _search(pats: Patterns, key: str, text: str | None, pos: int = 0) -> regex.Match | None:
+    return patterns.search(pats[key], text, pos) if key in pats and text else None
+
+
+def _blocks(
+    parsed: ParsedMessage, pats: Patterns, notice: str, begin: int, end: int
+) -> tuple[list[_Block], str]:
+    """One block per distinct address (a repeated address adds its text to the first block),
+    and the notice without the recipients and their blocks (what is said once for all)."""
+    matches = patterns.finditer(pats["recipient"], notice, begin, end)
+    block_end = pats.get("block_end") or shared_patterns()["paragraph_end"]
+    found: dict[str, _Block] = {}
+    outside: list[str] = []
+    last = 0
+    for index, match in enumerate(matches):
+        stop = matches[index + 1].start() if index + 1 < len(matches) else end
+        body = notice[match.end() : stop]
+        cut = patterns.search(block_end, body)
+        text = body[: cut.start()] if cut else body
+        outside.append(notice[last : match.start()])
+        last = match.end() + len(text)
+        groups = match.groupdict()
+        address = resolve_address(parsed, _clean(groups.get("address")))
+        if not address:
+            continue
+        block = found.setdefault(address.lower(), _Block(address))
+        block.text += text + "\n"
+        block.diagnostic = block.diagnostic or groups.get("diagnostic")
+        block.host = block.host or groups.get("host")
+    outside.append(notice[last:])
+    return list(found.values()), "\n".join(outside)
+
+
+def _recipient(
+    pats: Patterns, block: _Block, notice: str, outside: str, action: str
+) -> RecipientStatus:
+    own = "\n".join(filter(None, (block.diagnostic, block.text.strip("\n"))))
+    scope = (own, outside) if own.strip() else (own, notice)
+    raw = _group(pats, "diagnostic", "text", *scope) or own
+    if "noise" in pats:
+        raw = patterns.sub(pats["noise"], " ", raw)
+    diagnostic = one_line(raw) or ""
+    status = status_from_text(diagnostic) or _group(pats, "status", "status", diagnostic)
+    code = reply_code_from_text(diagnostic) or _group(pats, "reply", "reply", diagnostic)
+    host = block.host or _group(pats, "host", "host", *scope)
+    return recipient(
+        block.address,
+        diagnostic,
+        action=action,
+        status=status,
+        reply_code=int(code) if code else None,
+        remote_mta=one_line(host),
+    )
+
+
+def _group(pats: Patterns, key: str, group: str, *texts: str) -> str | None:
+    """Group ``group`` of pattern ``key`` in the first text where it matches."""
+    if key not in pats:
+        return None
+    for text in texts:
+        match = patterns.search(pats[key], text)
+        if match is not None:
+            return match.groupdict().get(group) or match.group(0)
+    return None
+
+
+def _clean(address: str | None) -> str | None:
+    if not address:
+        return None
+    cleaned = address.strip().strip("<>\"'").strip()
+    if cleaned.lower().startswith("mailto:"):
+        cleaned = cleaned[7:]
+    return cleaned.rstrip(".,;:") or None
+
+
+def _fallback(parsed: ParsedMessage, returned: str, options: dict) -> list[str]:
+    for source in options.get("fallback", DEFAULT_FALLBACK):
+        if source == "x_failed_recipients":
+            found = failed_recipients_header(parsed)
+        elif source == "original_to":
+            original = returned_message(parsed, returned)
+            found = list(original.to) if original else []
+        else:
+            found = []
+        if found:
+            return found
+    return []
