@@ -17,6 +17,7 @@ for _name in _QUIET:
 
 from flanker import mime  # noqa: E402
 from flanker.addresslib import address  # noqa: E402
+from flanker.mime.message.headers.encodedword import mime_to_unicode  # noqa: E402
 
 for _name in _QUIET:
     logging.getLogger(_name).setLevel(logging.ERROR)
@@ -55,4 +56,4 @@ def _teach_rfc6533_types() -> None:
 
 _teach_rfc6533_types()
 
-__all__ = ["address", "mime"]
+__all__ = ["address", "mime", "mime_to_unicode"]

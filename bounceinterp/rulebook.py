@@ -226,15 +226,38 @@ class Rulebook:
     deciding: list[Rule]
     fact_rules: list[Rule]
     settings: dict[str, Any]
+    #: Keyword index of ``deciding``: the rules (by position) each keyword belongs to, and the
+    #: rules that have no keyword. One substring test per distinct keyword then picks the few
+    #: rules worth trying, instead of trying every rule on every recipient.
+    _by_keyword: dict[str, tuple[int, ...]] = field(init=False, repr=False)
+    _without_keyword: frozenset[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[int]] = {}
+        for position, rule in enumerate(self.deciding):
+            for keyword in rule.keywords:
+                index.setdefault(keyword, []).append(position)
+        self._by_keyword = {k: tuple(v) for k, v in index.items()}
+        self._without_keyword = frozenset(
+            position for position, rule in enumerate(self.deciding) if not rule.keywords
+        )
 
     def rules(self) -> Iterator[Rule]:
         yield from self.deciding
         yield from self.fact_rules
 
+    def candidates(self, lowered: str) -> list[Rule]:
+        """The deciding rules that can match a diagnostic (lower case), in precedence order."""
+        positions = set(self._without_keyword)
+        for keyword, owners in self._by_keyword.items():
+            if keyword in lowered:
+                positions.update(owners)
+        return [self.deciding[p] for p in sorted(positions)]
+
     def matches(self, subject: Subject) -> Iterator[Match]:
         """Matching provider and phrase rules, most precedent first (lazily: stop when done)."""
         lowered = subject.lowered
-        for rule in self.deciding:
+        for rule in self.candidates(lowered):
             found = rule.match(subject, lowered)
             if found is not None:
                 yield found
