@@ -18,22 +18,26 @@ from .resources import load_yaml, rules_dir
 
 
 @cache
-def _commands() -> tuple[tuple[str, regex.Pattern], ...]:
-    data = load_yaml(rules_dir() / "smtp-commands.yaml")
-    return tuple(
-        (entry["command"], patterns.compile_pattern(entry["pattern"], entry.get("flags", "")))
-        for entry in data["commands"]
-    )
+def _scanner() -> tuple[regex.Pattern, tuple[str, ...]]:
+    """One alternation of every entry (group ``c<N>`` is entry N, its flags scoped to it), so
+    that the text is scanned once, and the command of each entry by N."""
+    entries = load_yaml(rules_dir() / "smtp-commands.yaml")["commands"]
+    alternatives = [
+        f"(?P<c{n}>(?{entry.get('flags', '')}:{entry['pattern']}))"
+        if entry.get("flags")
+        else f"(?P<c{n}>{entry['pattern']})"
+        for n, entry in enumerate(entries)
+    ]
+    return patterns.compile_pattern("|".join(alternatives)), tuple(e["command"] for e in entries)
 
 
 def commands_in(text: str) -> list[tuple[int, str]]:
     """Every command mention in ``text`` as (position, command), in text order."""
-    found = [
-        (match.start(), command)
-        for command, pattern in _commands()
-        for match in patterns.finditer(pattern, text)
+    scanner, commands = _scanner()
+    return [
+        (match.start(), commands[int(match.lastgroup[1:])])
+        for match in patterns.finditer(scanner, text)
     ]
-    return sorted(found)
 
 
 def add_commands(report: Interpretation, parsed: ParsedMessage) -> None:
