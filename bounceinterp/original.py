@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from email.utils import getaddresses
 
-from ._flanker import mime_to_unicode
 from .dates import parse_date
 from .model import OriginalMessage
-from .parse import MimePart, ParsedMessage, content_type
+from .parse import MimePart, ParsedMessage, content_type, read_header_block
 
 RETURNED_MESSAGE_TYPES = ("message/rfc822", "message/global")
 RETURNED_HEADERS_TYPES = ("text/rfc822-headers", "message/global-headers")
@@ -51,35 +50,6 @@ def from_header_text(text: str) -> OriginalMessage | None:
     """Read a header block given as text (text/rfc822-headers, or a message quoted inline)."""
     headers = read_header_block(text)
     return from_headers(headers) if headers else None
-
-
-def read_header_block(text: str) -> list[tuple[str, str]]:
-    """The header fields at the start of ``text``, unfolded, encoded words decoded."""
-    fields: list[tuple[str, str]] = []
-    block = text.lstrip("\n").split("\n\n", 1)[0]
-    if block.startswith("From "):  # an mbox separator line before the headers
-        block = block.partition("\n")[2]
-    for line in block.split("\n"):
-        if line[:1] in (" ", "\t"):
-            if fields:
-                name, value = fields[-1]
-                fields[-1] = (name, f"{value} {line.strip()}")
-            continue
-        name, colon, value = line.partition(":")
-        name = name.strip()
-        if not colon or not name or " " in name:
-            break  # not a header line: the block is over
-        fields.append((name, value.strip()))
-    return [(name, _decode_words(value)) for name, value in fields]
-
-
-def _decode_words(value: str) -> str:
-    if "=?" not in value:
-        return value
-    try:
-        return mime_to_unicode(value)
-    except Exception:
-        return value
 
 
 def from_headers(headers: list[tuple[str, str]]) -> OriginalMessage:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ._flanker import mime
+from ._flanker import mime, mime_to_unicode
 
 MimePart = Any  # flanker.mime.message.part.MimePart; flanker ships no type hints
 
@@ -38,33 +38,25 @@ class ParsedMessage:
     warnings: list[str] = field(default_factory=list)
     _parts: list[MimePart] | None = None
     _body_text: str | None = None
-    _top_headers: dict[str, str | None] = field(default_factory=dict)
+    _top: list[tuple[str, str]] | None = None
 
     def header(self, name: str, part: MimePart | None = None) -> str | None:
-        """Decoded value of header ``name`` of ``part`` (default: the top level), or None.
-        Top-level values are remembered: every extractor asks for From and Subject, and
-        flanker's lookup is a linear scan with name normalisation."""
-        if part is None and name in self._top_headers:
-            return self._top_headers[name]
-        target = self.root if part is None else part
-        if target is None:
-            return None
-        try:
-            value = target.headers.get(name)
-        except Exception as exc:  # flanker raises on undecodable headers
-            self.warnings.append(f"header {name}: {exc}")
-            value = None
-        found = str(value) if value is not None else None
-        if part is None:
-            self._top_headers[name] = found
-        return found
+        """Decoded value of header ``name`` of ``part`` (default: the top level), or None."""
+        wanted = name.lower()
+        return next((v for n, v in self.headers(part) if n.lower() == wanted), None)
 
     def headers(self, part: MimePart | None = None) -> list[tuple[str, str]]:
-        target = self.root if part is None else part
-        if target is None:
-            return []
+        """Every header of ``part`` (default: the top level), decoded, in order.
+
+        The top level is read from the raw bytes with ``read_header_block``: every extractor
+        asks for From and Subject, and flanker's header objects cost ten times more to build."""
+        if part is None:
+            if self._top is None:
+                head = self.raw.split(b"\n\n", 1)[0].decode("utf-8", "replace")
+                self._top = read_header_block(head)
+            return self._top
         try:
-            return [(str(n), str(v)) for n, v in target.headers.items()]
+            return [(str(n), str(v)) for n, v in part.headers.items()]
         except Exception as exc:
             self.warnings.append(f"headers: {exc}")
             return []
@@ -132,6 +124,36 @@ class ParsedMessage:
                     yield part
         except Exception as exc:
             self.warnings.append(f"MIME structure: {exc}")
+
+
+def read_header_block(text: str) -> list[tuple[str, str]]:
+    """The header fields at the start of ``text``, unfolded, encoded words decoded."""
+    fields: list[tuple[str, str]] = []
+    block = text.lstrip("\n").split("\n\n", 1)[0]
+    if block.startswith("From "):  # an mbox separator line before the headers
+        block = block.partition("\n")[2]
+    for line in block.split("\n"):
+        if line[:1] in (" ", "\t"):
+            if fields:
+                name, value = fields[-1]
+                fields[-1] = (name, f"{value} {line.strip()}")
+            continue
+        name, colon, value = line.partition(":")
+        name = name.strip()
+        if not colon or not name or " " in name:
+            break  # not a header line: the block is over
+        fields.append((name, value.strip()))
+    return [(name, _decode_words(value)) for name, value in fields]
+
+
+def _decode_words(value: str) -> str:
+    """RFC 2047 encoded words decoded (flanker's decoder: it knows the charsets met in mail)."""
+    if "=?" not in value:
+        return value
+    try:
+        return mime_to_unicode(value)
+    except Exception:
+        return value
 
 
 def content_type(part: MimePart | None) -> str | None:
