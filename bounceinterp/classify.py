@@ -99,6 +99,7 @@ def subject_of(recipient: RecipientStatus, report: Interpretation) -> Subject:
         remote_mta=recipient.remote_mta,
         reporting_mta=report.reporting_mta,
         command=recipient.command,
+        diagnostic_type=recipient.diagnostic_type,
     )
 
 

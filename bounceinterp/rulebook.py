@@ -68,12 +68,12 @@ _RULE_KEYS = frozenset(
     }
 )
 _MATCH_KEYS = frozenset(
-    {"status", "not_status", "reply_code", "action", "format", "command", "keywords",
-     "diagnostic", "flags", "remote_host", "reporting_host"}
+    {"status", "not_status", "reply_code", "action", "format", "command", "diagnostic_type",
+     "keywords", "diagnostic", "flags", "remote_host", "reporting_host"}
 )  # fmt: skip
 _EXAMPLE_KEYS = frozenset(
-    {"diagnostic", "status", "reply_code", "action", "format", "command", "remote_mta",
-     "reporting_mta", "facts"}
+    {"diagnostic", "status", "reply_code", "action", "format", "command", "diagnostic_type",
+     "remote_mta", "reporting_mta", "facts"}
 )  # fmt: skip
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -95,6 +95,9 @@ class Subject:
     reporting_mta: str | None = None
     #: The SMTP command the refusal answered (``RCPT``, ``DATA``, ...), upper case, if known.
     command: str | None = None
+    #: The type of the report's Diagnostic-Code (``smtp``, ``x-unix`` for a local delivery
+    #: program, ``x-postfix``, ...), lower case, if known.
+    diagnostic_type: str | None = None
 
     @property
     def lowered(self) -> str:
@@ -154,6 +157,7 @@ class Rule:
     actions: frozenset[str]
     formats: frozenset[str]
     commands: frozenset[str]
+    diagnostic_types: frozenset[str]
     keywords: tuple[str, ...]
     diagnostic: regex.Pattern | None
     remote_host: regex.Pattern | None
@@ -181,6 +185,8 @@ class Rule:
         if self.formats and subject.format not in self.formats:
             return None
         if self.commands and subject.command not in self.commands:
+            return None
+        if self.diagnostic_types and subject.diagnostic_type not in self.diagnostic_types:
             return None
         evidence: list[str] = []
         if self.keywords:
@@ -429,6 +435,7 @@ def compile_rule(entry: Any, stage: str, source: str, origin: int = 1) -> Rule:
         actions=frozenset(str(a) for a in _as_list(match.get("action"))),
         formats=frozenset(str(f) for f in _as_list(match.get("format"))),
         commands=frozenset(str(c).upper() for c in _as_list(match.get("command"))),
+        diagnostic_types=frozenset(str(t).lower() for t in _as_list(match.get("diagnostic_type"))),
         keywords=keywords,
         diagnostic=diagnostic,
         remote_host=_compile(match.get("remote_host"), "i", fail),
@@ -475,6 +482,9 @@ def _example(value: Any, fail) -> Example:
         remote_mta=value.get("remote_mta"),
         reporting_mta=value.get("reporting_mta"),
         command=str(value["command"]).upper() if value.get("command") else None,
+        diagnostic_type=str(value["diagnostic_type"]).lower()
+        if value.get("diagnostic_type")
+        else None,
     )
     facts = {str(k): str(v) for k, v in (value.get("facts") or {}).items()}
     return Example(subject, facts)

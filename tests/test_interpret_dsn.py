@@ -177,3 +177,16 @@ def test_to_dict_dates_are_iso_8601_with_offset():
     data = load("postfix_delayed.eml").to_dict()
     assert data["recipients"][0]["will_retry_until"] == "2026-12-01T14:03:00+01:00"
     assert datetime.fromisoformat(data["arrival_date"]).tzinfo is not None
+
+
+def test_a_report_without_diagnostic_takes_it_from_the_paragraph_naming_the_recipient():
+    raw = (FIXTURES / "postfix_user_unknown.eml").read_bytes()
+    unknown_mta = raw.replace(b"This is the mail system at host", b"Notice from the gateway at")
+    head, _, tail = unknown_mta.partition(b"Diagnostic-Code: smtp;")
+    no_diagnostic = head + tail.split(b"\n\n", 1)[1]
+    report = interpret(no_diagnostic)
+    [recipient] = report.recipients
+    assert report.format == "rfc3464"
+    assert recipient.diagnostic.startswith("<antoine.lemaire@example.net>: host mx.example.net")
+    assert recipient.diagnostic.endswith("(in reply to RCPT TO command)")
+    assert (recipient.reply_code, recipient.command) == (550, "RCPT")

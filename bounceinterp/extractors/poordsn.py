@@ -35,6 +35,20 @@ def complete_from_text(report: Interpretation, parsed: ParsedMessage) -> None:
             if report.original is None:
                 report.original = found.original
             return
+    _diagnostics_from_paragraphs(report, parsed.body_text())
+
+
+def _diagnostics_from_paragraphs(report: Interpretation, text: str) -> None:
+    """No extractor knows this text: a recipient without a diagnostic takes the paragraph of
+    the text that names its address ("<a@example.com>: 550 user unknown ...")."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    for recipient in report.recipients:
+        if recipient.diagnostic or not recipient.address:
+            continue
+        wanted = recipient.address.lower()
+        naming = (p for p in paragraphs if wanted in p.lower() and len(p) > len(wanted) + 4)
+        recipient.diagnostic = next(naming, None)
+        complete_codes(recipient)
 
 
 def _is_poor(recipient: RecipientStatus) -> bool:
@@ -67,13 +81,14 @@ def _complete(report: Interpretation, texts: list[RecipientStatus]) -> None:
             text = texts[index]
         if text is None:
             continue
+        delivery_target = None  # a pipe command or a mailbox file instead of an address
         if not _is_address(recipient.address) and text.address:
-            if recipient.address and recipient.diagnostic is None:
-                recipient.diagnostic = recipient.address
+            delivery_target = recipient.address
             recipient.original_address = recipient.original_address or recipient.address
             recipient.address = text.address
         if not recipient.diagnostic:
-            recipient.diagnostic = text.diagnostic
+            said = [part for part in (delivery_target, text.diagnostic) if part]
+            recipient.diagnostic = ": ".join(said) or None
             recipient.diagnostic_type = recipient.diagnostic_type or text.diagnostic_type
         recipient.remote_mta = recipient.remote_mta or text.remote_mta
         if recipient.reply_code is None:
