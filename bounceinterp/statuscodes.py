@@ -19,9 +19,9 @@ class CodeInfo:
     permanent_hint: bool | None = None
 
 
-@cache
-def _status_table() -> dict[str, CodeInfo]:
-    data = load_yaml(rules_dir() / "status-codes.yaml")
+def _read_codes(filename: str) -> dict[str, CodeInfo]:
+    """The ``codes`` table of a code file, by the code as written there (``X.1.1``, ``550``)."""
+    data = load_yaml(rules_dir() / filename)
     return {
         str(code): CodeInfo(
             code=str(code),
@@ -36,18 +36,13 @@ def _status_table() -> dict[str, CodeInfo]:
 
 
 @cache
-def _reply_table() -> dict[int, CodeInfo]:
-    data = load_yaml(rules_dir() / "reply-codes.yaml")
-    return {
-        int(code): CodeInfo(
-            code=str(code),
-            title=entry["title"],
-            description=entry.get("description", ""),
-            category=entry.get("category", "undefined"),
-            references=tuple(entry.get("references", ())),
-        )
-        for code, entry in data["codes"].items()
-    }
+def _status_table() -> dict[str, CodeInfo]:
+    return _read_codes("status-codes.yaml")
+
+
+@cache
+def _reply_table() -> dict[str, CodeInfo]:
+    return _read_codes("reply-codes.yaml")
 
 
 @cache
@@ -64,7 +59,7 @@ def status_info(status: str | None) -> CodeInfo | None:
 
 
 def reply_info(code: int | None) -> CodeInfo | None:
-    return _reply_table().get(code) if code is not None else None
+    return _reply_table().get(str(code)) if code is not None else None
 
 
 def describe(status: str | None) -> str | None:

@@ -1,15 +1,6 @@
 """Amazon SES JSON notifications and Amazon WorkMail's delivery-status fields in text."""
 
-from pathlib import Path
-
-from bounceinterp.api import extract
-from bounceinterp.parse import parse
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def read(name: str):
-    return extract(parse((FIXTURES / name).read_bytes()))
+from fixture_reading import read
 
 
 def test_ses_bounce_notification():

@@ -1,16 +1,7 @@
 """Notices of mail filters and appliances (m-FILTER, MailMarshal, MailFoundry) and of Japanese
 carriers, read by the pattern-driven ``textnotice`` extractor."""
 
-from pathlib import Path
-
-from bounceinterp.api import extract
-from bounceinterp.parse import parse
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def read(name: str):
-    return extract(parse((FIXTURES / name).read_bytes()))
+from fixture_reading import read
 
 
 def test_kddi_mailbox_full_with_iso_2022_jp_text():

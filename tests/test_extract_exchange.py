@@ -1,18 +1,7 @@
 """Exchange 2003 and 2007 on-premise texts without a usable delivery-status part."""
 
-from pathlib import Path
-
 import pytest
-
-from bounceinterp.api import extract
-from bounceinterp.parse import parse
-
-FIXTURES = Path(__file__).parent / "fixtures"
-NEWLINES = [b"\n", b"\r\n", b"\r"]
-
-
-def read(name: str, newline: bytes = b"\n"):
-    return extract(parse((FIXTURES / name).read_bytes().replace(b"\n", newline)))
+from fixture_reading import NEWLINES, read
 
 
 @pytest.mark.parametrize("newline", NEWLINES)

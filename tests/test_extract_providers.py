@@ -1,17 +1,7 @@
 """Plain-text notices of mail providers (Yahoo, Gmail, Office 365, GMX, Zoho, Google), read by
 the pattern-driven ``textreport`` extractor."""
 
-from pathlib import Path
-
-from bounceinterp.api import extract
-from bounceinterp.parse import parse
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def read(name: str, newline: bytes = b"\n"):
-    raw = (FIXTURES / name).read_bytes().replace(b"\n", newline)
-    return extract(parse(raw))
+from fixture_reading import read
 
 
 def test_yahoo_mailbox_full():

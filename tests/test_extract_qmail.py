@@ -1,18 +1,7 @@
 """qmail-send plain-text bounces."""
 
-from pathlib import Path
-
 import pytest
-
-from bounceinterp.api import extract
-from bounceinterp.parse import parse
-
-FIXTURES = Path(__file__).parent / "fixtures"
-NEWLINES = [b"\n", b"\r\n", b"\r"]
-
-
-def read(name: str, newline: bytes = b"\n"):
-    return extract(parse((FIXTURES / name).read_bytes().replace(b"\n", newline)))
+from fixture_reading import NEWLINES, read
 
 
 @pytest.mark.parametrize("newline", NEWLINES)
