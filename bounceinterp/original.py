@@ -6,7 +6,7 @@ from email.utils import getaddresses
 
 from .dates import parse_date
 from .model import OriginalMessage
-from .parse import MimePart, ParsedMessage, content_type, read_header_block
+from .parse import MimePart, ParsedMessage, content_type, raw_text, read_header_block
 
 RETURNED_MESSAGE_TYPES = ("message/rfc822", "message/global")
 RETURNED_HEADERS_TYPES = ("text/rfc822-headers", "message/global-headers")
@@ -31,19 +31,10 @@ def _from_enclosed(parsed: ParsedMessage, part: MimePart) -> OriginalMessage | N
         parsed.warnings.append(f"returned message: {exc}")
         enclosed = None
     if enclosed is not None:
-        found = from_header_text(_raw_text(enclosed))
+        found = from_header_text(raw_text(enclosed))
         if found is not None:
             return found
     return from_header_text(parsed.text(part))
-
-
-def _raw_text(part: MimePart) -> str:
-    """The undecoded text of a flanker part (its headers and body as they were received)."""
-    try:
-        stream = part._container  # flanker's Stream: the whole message and this part's span
-        return stream.string[stream.start : stream.end + 1]
-    except (AttributeError, TypeError):
-        return ""
 
 
 def from_header_text(text: str) -> OriginalMessage | None:

@@ -165,11 +165,23 @@ def content_type(part: MimePart | None) -> str | None:
         return None
 
 
-def _is_attachment(part: MimePart) -> bool:
+def raw_text(part: MimePart) -> str:
+    """The undecoded text of a flanker part (its headers and body as they were received)."""
     try:
-        return bool(part.is_attachment())
-    except Exception:
-        return False
+        stream = part._container  # flanker's Stream: the whole message and this part's span
+        return stream.string[stream.start : stream.end + 1]
+    except (AttributeError, TypeError):
+        return ""
+
+
+def _is_attachment(part: MimePart) -> bool:
+    """Content-Disposition: attachment, read from the part's raw headers (flanker would build
+    every header object of the part to answer)."""
+    disposition = next(
+        (v for n, v in read_header_block(raw_text(part)) if n.lower() == "content-disposition"),
+        "",
+    )
+    return disposition.strip().lower().startswith("attachment")
 
 
 #: Escape sequences that switch an ISO-2022 text (Japanese, Korean, Chinese) to another set.
