@@ -67,10 +67,25 @@ def _clean(value: str | None) -> str | None:
 
 def _addresses(value: str | None) -> list[str]:
     """The addresses of an address header. The standard library's parser, not flanker's: it is
-    ten times faster and accepts the malformed lists bounces are full of."""
+    ten times faster and accepts the malformed lists bounces are full of; and before it, the
+    one-address forms nearly every header has (``a@b``, ``Name <a@b>``), read directly."""
     if not value:
         return []
+    single = _single_address(value)
+    if single is not None:
+        return [single]
     return [addr for _, addr in getaddresses([value]) if "@" in addr]
+
+
+def _single_address(value: str) -> str | None:
+    if any(c in value for c in ',"();:\\'):
+        return None  # lists, quoted names, comments, groups: the full parser's work
+    start, end = value.rfind("<"), value.rfind(">")
+    address = value[start + 1 : end] if 0 <= start < end else value
+    address = address.strip()
+    if address.count("@") != 1 or any(c in address for c in " <>\t"):
+        return None
+    return address
 
 
 def _first_address(value: str | None) -> str | None:
