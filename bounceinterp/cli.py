@@ -11,10 +11,12 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .api import interpret
 from .i18n import gettext as _
+from .model import Interpretation
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "html", "markdown")
@@ -75,31 +77,45 @@ def run_explain(args: argparse.Namespace) -> int:
         try:
             raw = read_input(name)
         except OSError as exc:
-            status = EXIT_INPUT_FAILED
             reason = exc.strerror or str(exc)
-            message = _("cannot read {file}: {reason}").format(file=name, reason=reason)
-            print(f"bounceinterp: {message}", file=sys.stderr)
-            if args.format == "json":
-                print(json.dumps({"file": name, "error": message}, ensure_ascii=False))
+            status = report_failure(args, name, _("cannot read {file}: {reason}"), reason)
             continue
         result = interpret(raw, rules=args.rules)
+        try:
+            output = render(result, args)
+        except Exception as exc:  # a bug of ours: say so on one line, go on with the next file
+            status = report_failure(args, name, _("cannot explain {file}: {reason}"), exc)
+            continue
         if args.format == "json":
-            data = result.to_dict()
-            data["file"] = name
-            if args.lang:
-                from .explanation import explanation_dict
-
-                data["explanation"] = explanation_dict(result, args.lang)
-            print(json.dumps(data, ensure_ascii=False))
+            output["file"] = name
+            print(json.dumps(output, ensure_ascii=False))
         else:
-            from .explanation import explain
-
             if many:
                 print(("\n" if index else "") + f"==> {name} <==")
-            print(explain(result, lang=args.lang, format=args.format), end="")
-            if args.why:
-                print(why_text(result))
+            print(output, end="")
     return status
+
+
+def render(result: Interpretation, args: argparse.Namespace) -> Any:
+    """The output for one message: the JSON report as a dict, or the explanation's text."""
+    from .explanation import explain, explanation_dict
+
+    if args.format == "json":
+        data = result.to_dict()
+        if args.lang:
+            data["explanation"] = explanation_dict(result, args.lang)
+        return data
+    text = explain(result, lang=args.lang, format=args.format)
+    return text + (why_text(result) + "\n" if args.why else "")
+
+
+def report_failure(args: argparse.Namespace, name: str, template: str, reason: object) -> int:
+    """One line on stderr (and an ``"error"`` line in JSON mode) for a file that failed."""
+    message = template.format(file=name, reason=reason)
+    print(f"bounceinterp: {message}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps({"file": name, "error": message}, ensure_ascii=False))
+    return EXIT_INPUT_FAILED
 
 
 def why_text(result) -> str:

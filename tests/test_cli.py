@@ -73,3 +73,24 @@ def test_binary_garbage_is_read_without_error(tmp_path):
     result = run_cli("explain", "--format", "json", str(garbage))
     assert result.returncode == 0
     assert json.loads(result.stdout)["is_bounce"] is False
+
+
+def test_a_failure_while_explaining_one_file_is_one_line_and_the_next_file_goes_on(
+    monkeypatch, capsys
+):
+    import bounceinterp.explanation as explanation
+
+    calls = []
+
+    def explain_once_then_fail(result, lang=None, format="text"):
+        calls.append(result)
+        if len(calls) == 1:
+            raise RuntimeError("renderer bug")
+        return "explained\n"
+
+    monkeypatch.setattr(explanation, "explain", explain_once_then_fail)
+    status = main(["explain", str(DSN), str(DSN)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert err.strip().splitlines() == [f"bounceinterp: cannot explain {DSN}: renderer bug"]
+    assert "explained" in out and "Traceback" not in err
