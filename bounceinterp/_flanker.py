@@ -16,7 +16,6 @@ for _name in _QUIET:
     logging.getLogger(_name).setLevel(logging.ERROR)
 
 from flanker import mime  # noqa: E402
-from flanker.addresslib import address  # noqa: E402
 from flanker.mime.message.headers.encodedword import mime_to_unicode  # noqa: E402
 
 for _name in _QUIET:
@@ -56,4 +55,4 @@ def _teach_rfc6533_types() -> None:
 
 _teach_rfc6533_types()
 
-__all__ = ["address", "mime", "mime_to_unicode"]
+__all__ = ["mime", "mime_to_unicode"]
