@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from . import patterns
 from .dates import parse_date
 from .model import Interpretation, RecipientStatus
@@ -125,21 +127,36 @@ def strip_type(value: str | None) -> tuple[str | None, str | None]:
     return None, value.strip()
 
 
-def clean_address(value: str | None) -> str | None:
-    """An address from a recipient field: type stripped, escapes decoded, brackets removed."""
+def clean_address(value: str | None, *, xtext: bool = False) -> str | None:
+    """An address from a recipient field: type stripped, escapes decoded, brackets removed.
+
+    ``xtext``: the field carries the ORCPT value, xtext-encoded by RFC 3461 (Original-Recipient);
+    elsewhere a ``+`` is part of the address (``bob+41@example.com`` is a sub-address)."""
     kind, text = strip_type(value)
     if not text:
         return None
     if kind == "utf-8":
-        text = patterns.sub(
-            patterns.named("utf8_address_escape"), lambda m: chr(int(m.group(1), 16)), text
-        )
-    elif "+" in text and kind in ("rfc822", None):
-        text = patterns.sub(
-            patterns.named("xtext_escape"), lambda m: chr(int(m.group(1), 16)), text
-        )
+        text = patterns.sub(patterns.named("utf8_address_escape"), _unicode_char, text)
+    elif xtext and "+" in text and kind in ("rfc822", None):
+        text = patterns.sub(patterns.named("xtext_escape"), _xtext_char, text)
     text = text.strip().strip("<>").strip().strip('"').strip()
     return text or None
+
+
+def _unicode_char(match: regex.Match) -> str:
+    """The character a ``\\x{HEX}`` escape stands for; the escape as written when its value is
+    no character (above U+10FFFF, or a surrogate, which cannot be printed or encoded)."""
+    value = int(match.group(1), 16)
+    if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+        return match.group(0)
+    return chr(value)
+
+
+def _xtext_char(match: regex.Match) -> str:
+    """The character an xtext ``+HEX`` escape stands for. xtext escapes printable ASCII only
+    (RFC 3461); a control character or a non-ASCII byte is kept as written."""
+    value = int(match.group(1), 16)
+    return chr(value) if 0x20 <= value <= 0x7E else match.group(0)
 
 
 def status_from_text(text: str | None) -> str | None:
@@ -187,7 +204,7 @@ def recipient_from_group(group: FieldGroup) -> RecipientStatus:
         if name == "final-recipient":
             recipient.address = clean_address(value)
         elif name == "original-recipient":
-            recipient.original_address = clean_address(value)
+            recipient.original_address = clean_address(value, xtext=True)
         elif name == "action":
             recipient.action = normalize_action(value)
         elif name == "status":

@@ -51,7 +51,7 @@ def from_headers(headers: list[tuple[str, str]]) -> OriginalMessage:
     found.message_id = _clean(first.get("message-id"))
     found.subject = _clean(first.get("subject"))
     found.date = parse_date(first.get("date"))
-    found.from_address = _first_address(first.get("from"))
+    found.from_address = first_address(first.get("from"))
     found.to = _addresses(first.get("to"))
     found.content_language = _clean(first.get("content-language"))
     found.accept_language = _clean(first.get("accept-language") or first.get("x-accept-language"))
@@ -88,6 +88,6 @@ def _single_address(value: str) -> str | None:
     return address
 
 
-def _first_address(value: str | None) -> str | None:
+def first_address(value: str | None) -> str | None:
     found = _addresses(value)
     return found[0] if found else _clean(value)

@@ -36,6 +36,9 @@ class ParsedMessage:
     raw: bytes
     root: MimePart | None
     warnings: list[str] = field(default_factory=list)
+    #: The MIME structure was unreadable: the body was read as one text/plain part, so its
+    #: parts' transfer encodings (quoted-printable) are still there.
+    read_as_plain_text: bool = False
     _parts: list[MimePart] | None = None
     _body_text: str | None = None
     _top: list[tuple[str, str]] | None = None
@@ -224,7 +227,7 @@ def parse(raw: bytes | str) -> ParsedMessage:
         root = mime.from_string(_as_plain_text(data))
     except Exception as exc:
         return ParsedMessage(raw=data, root=None, warnings=[warning, f"unreadable: {exc}"])
-    return ParsedMessage(raw=data, root=root, warnings=[warning])
+    return ParsedMessage(raw=data, root=root, warnings=[warning], read_as_plain_text=True)
 
 
 def _as_plain_text(data: bytes) -> bytes:

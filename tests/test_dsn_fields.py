@@ -77,7 +77,8 @@ def test_addresses_in_every_form():
     assert clean_address("RFC822;bob@example.com") == "bob@example.com"
     assert clean_address("bob@example.com") == "bob@example.com"
     assert clean_address("utf-8; jos\\x{E9}@exemple.fr") == "josé@exemple.fr"
-    assert clean_address("rfc822; bob+2Bnews@example.com") == "bob+news@example.com"
+    assert clean_address("rfc822; bob+2Bnews@example.com", xtext=True) == "bob+news@example.com"
+    assert clean_address("rfc822; bob+41@example.com") == "bob+41@example.com"  # a sub-address
     assert clean_address("rfc822; ") is None
 
 
@@ -98,3 +99,23 @@ def test_dates_become_timezone_aware():
     assert parse_date("2026-11-27T09:14:02+01:00").utcoffset() == timedelta(hours=1)
     assert parse_date("not a date") is None
     assert parse_date(None) is None
+
+
+def test_escapes_that_name_no_character_are_kept_as_written():
+    # above U+10FFFF: chr() would raise; a surrogate could not be printed or encoded
+    assert clean_address("utf-8; a\\x{FFFFFF}b@example.com") == "a\\x{FFFFFF}b@example.com"
+    assert clean_address("utf-8; a\\x{D800}b@example.com") == "a\\x{D800}b@example.com"
+    assert clean_address("utf-8; \\x{1F600}@example.com") == "\U0001f600@example.com"
+    # xtext escapes printable ASCII only: a control character or a raw byte stays as written
+    assert clean_address("rfc822; a+00b@example.com", xtext=True) == "a+00b@example.com"
+    assert clean_address("rfc822; caf+C3+A9@example.com", xtext=True) == "caf+C3+A9@example.com"
+    assert clean_address("rfc822; a+20b@example.com", xtext=True) == "a b@example.com"
+
+
+def test_a_report_with_an_impossible_escape_is_still_read():
+    report = Interpretation()
+    text = REPORT.replace("rfc822; bob@example.com", "utf-8; b\\x{D800}ob@example.com")
+    [recipient] = read_report(text, report)
+    assert recipient.address == "b\\x{D800}ob@example.com"
+    assert recipient.address.encode("utf-8")
+    assert recipient.status == "5.1.1"

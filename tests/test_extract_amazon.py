@@ -1,6 +1,26 @@
 """Amazon SES JSON notifications and Amazon WorkMail's delivery-status fields in text."""
 
+import json
+
+import pytest
 from fixture_reading import read
+
+from bounceinterp.extractors.amazonses import AmazonSesExtractor
+from bounceinterp.parse import parse
+
+
+def ses_notice(document: str) -> bytes:
+    """An SES notification e-mail whose text is ``document``."""
+    return (
+        "From: SES Notifications <no-reply@sns.example.com>\n"
+        "To: ops@example.com\n"
+        "Subject: AWS Notification Message\n"
+        "Content-Type: text/plain; charset=UTF-8\n\n" + document + "\n"
+    ).encode()
+
+
+def read_ses(document: str):
+    return AmazonSesExtractor().extract(parse(ses_notice(document)))
 
 
 def test_ses_bounce_notification():
@@ -37,3 +57,52 @@ def test_workmail_fields_in_text():
     assert recipient.reply_code == 550
     assert recipient.diagnostic == "550 5.2.2 <yvonne@example.org>... Mailbox full"
     assert report.original.subject == "Tickets"
+
+
+def test_ses_numbers_where_text_is_documented_are_read_as_text():
+    document = {
+        "notificationType": "Bounce",
+        "bounce": {
+            "bounceType": "Permanent",
+            "bouncedRecipients": [
+                {"emailAddress": "ivan@example.org", "status": 511, "diagnosticCode": 550},
+                {"emailAddress": ["not", "an", "address"]},
+            ],
+            "reportingMTA": 42,
+        },
+        "mail": {"headers": [{"name": "Subject", "value": 7}], "messageId": 12},
+    }
+    report = read_ses(json.dumps(document))
+    [recipient] = report.recipients
+    assert recipient.address == "ivan@example.org"
+    assert recipient.diagnostic == "550"
+    assert recipient.reply_code == 550
+    assert report.reporting_mta == "42"
+    assert report.original.subject == "7"
+    assert report.original.message_id == "12"
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        '{"notificationType": "Bounce", "bounce": [{"bouncedRecipients": []}]}',
+        '{"notificationType": "Bounce", "bounce": {"bouncedRecipients": {"a": 1}}}',
+        '{"notificationType": "Delivery", "delivery": "delivered"}',
+        '{"notificationType": "Complaint", "complaint": ["abuse"]}',
+        '{"notificationType": "Bounce", "bounce": ' + "[" * 100000 + "]" * 100000 + "}",
+        '{"Type": "Notification", "Message": "' + "[" * 100000 + "]" * 100000 + '"}',
+    ],
+)
+def test_ses_documents_of_unexpected_shapes_are_no_report(document):
+    assert read_ses(document) is None
+
+
+def test_ses_delivery_recipients_that_are_not_text_are_skipped():
+    document = {
+        "notificationType": "Delivery",
+        "delivery": {"recipients": ["judy@example.org", None, {"x": 1}], "smtpResponse": 250},
+    }
+    report = read_ses(json.dumps(document))
+    assert report.kind == "success"
+    assert [r.address for r in report.recipients] == ["judy@example.org"]
+    assert report.recipients[0].diagnostic == "250"

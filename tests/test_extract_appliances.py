@@ -46,3 +46,15 @@ def test_mailfoundry_remote_server():
     assert recipient.reply_code == 550
     assert recipient.diagnostic.endswith("550 <trent@example.org> No such user here")
     assert report.original.subject == "Weekly report"
+
+
+def test_trend_micro_interscan_is_its_own_format():
+    report = read("trendmicro_unable_to_deliver.eml")
+    assert report.format == "trendmicro"
+    [recipient] = report.recipients
+    assert recipient.address == "frank@example.net"
+    assert recipient.action == "failed"
+    assert recipient.diagnostic == (
+        "(and other recipients in the same domain). Please check if address is correct."
+    )
+    assert report.original.subject == "Delivery schedule"

@@ -1,7 +1,7 @@
 """Mailing-list refusals (fml, Google Groups, Mailman) and the X-Failed-Recipients fallback."""
 
 import pytest
-from fixture_reading import NEWLINES, read
+from fixture_reading import FIXTURES, NEWLINES, read
 
 
 def test_fml_not_a_member_names_the_list():
@@ -44,3 +44,23 @@ def test_x_failed_recipients_alone_is_enough():
     assert victor.status == "5.2.1"
     assert victor.reply_code == 550
     assert report.original.subject == "Old account"
+
+
+@pytest.mark.parametrize("newline", NEWLINES)
+def test_quoted_printable_text_of_an_unreadable_mime_structure_is_decoded(newline):
+    # multipart/mixed without a boundary: the body is read as plain text, still encoded
+    report = read("failed_recipients_broken_mime_qp.eml", newline)
+    assert report.format == "x-failed-recipients"
+    [henry] = report.recipients
+    assert henry.address == "henry@example.org"
+    assert "The server answered:" in henry.diagnostic
+    assert henry.diagnostic.endswith("does not exist; check the spelling and try again")
+    assert (henry.status, henry.reply_code) == ("5.1.1", 550)
+
+
+def test_parse_says_when_it_read_the_message_as_plain_text():
+    from bounceinterp.parse import parse
+
+    broken = (FIXTURES / "failed_recipients_broken_mime_qp.eml").read_bytes()
+    assert parse(broken).read_as_plain_text
+    assert not parse((FIXTURES / "x_failed_recipients_only.eml").read_bytes()).read_as_plain_text

@@ -1,7 +1,8 @@
 """Plain-text notices of mail providers (Yahoo, Gmail, Office 365, GMX, Zoho, Google), read by
 the pattern-driven ``textreport`` extractor."""
 
-from fixture_reading import read
+import pytest
+from fixture_reading import NEWLINES, read
 
 
 def test_yahoo_mailbox_full():
@@ -92,11 +93,44 @@ def test_zoho_error_code_fields():
     assert report.original.subject == "Meeting notes"
 
 
-def test_google_notice_without_recipient_takes_the_returned_messages_to():
+def test_google_notice_without_recipient_takes_x_failed_recipients():
+    # Google names the envelope recipient in X-Failed-Recipients (here the alias the sender
+    # wrote to); the returned message's To is who the sender addressed, not who failed.
     report = read("google_send_as_failure.eml")
     assert report.format == "googlenotice"
     [recipient] = report.recipients
-    assert recipient.address == "arthur@example.org"
+    assert recipient.address == "team-alias@example.net"
     assert recipient.action == "failed"
-    assert recipient.diagnostic.startswith("Authentication failed")
+    assert recipient.diagnostic.startswith("** Message not delivered ** You're sending this")
+    assert recipient.diagnostic.endswith(
+        "The response was: Authentication failed: the SMTP server does not accept the saved"
+        " password"
+    )
     assert report.original.subject == "Slides"
+
+
+@pytest.mark.parametrize("newline", NEWLINES)
+def test_google_notice_naming_nobody_fails_for_x_failed_recipients_only(newline):
+    report = read("google_send_as_three_recipients.eml", newline)
+    assert report.format == "googlenotice"
+    assert [r.address for r in report.recipients] == ["bob@example.org"]
+    assert "'Send mail as' feature" in report.recipients[0].diagnostic
+    assert report.original.subject == "Team dinner"
+
+
+@pytest.mark.parametrize("newline", NEWLINES)
+def test_google_message_blocked_names_its_recipient_and_keeps_googles_words(newline):
+    report = read("google_message_blocked.eml", newline)
+    assert report.format == "googlenotice"
+    [recipient] = report.recipients
+    assert recipient.address == "bob@example.org"
+    assert recipient.action == "failed"
+    assert recipient.diagnostic == (
+        "** Message blocked ** Your message to bob@example.org has been blocked. See technical"
+        " details below for more information. The response was: 552 5.7.0 Our system detected"
+        " an illegal attachment on your message. Please visit"
+        " http://support.example.org/attachments to review our attachment guidelines."
+    )
+    assert recipient.status == "5.7.0"
+    assert recipient.reply_code == 552
+    assert report.original.subject == "Quarterly figures"

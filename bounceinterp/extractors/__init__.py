@@ -55,6 +55,7 @@ PROVIDER_FAMILIES = (
     "jpcarrier",
     "mfilter",
     "mailfoundry",
+    "trendmicro",
     "mailmarshal",
     "activehunter",
     "verizon",

@@ -5,6 +5,8 @@ The text is a JSON document: ``notificationType`` (or ``eventType``) ``Bounce`` 
 (``Permanent`` / ``Transient``); ``Complaint`` (a feedback-loop report, never a bounce); or
 ``Delivery`` (a success notice). An SNS envelope may wrap it, with the document as a string in
 its ``Message`` field. Structure is read with ``json``; no pattern applies to the wording.
+The JSON is not trusted to have the documented types: a field of another type counts as absent
+and a scalar is read as text.
 """
 
 from __future__ import annotations
@@ -28,36 +30,55 @@ class AmazonSesExtractor:
         document = _document(notice_text(parsed))
         if document is None:
             return None
-        kind = str(document.get("notificationType") or document.get("eventType") or "").lower()
+        kind = (_text(document.get("notificationType") or document.get("eventType")) or "").lower()
         report = Interpretation(format=self.name)
         report.original = _original(document.get("mail"))
         if kind == "bounce":
-            bounce = document.get("bounce") or {}
-            report.reporting_mta = strip_type(bounce.get("reportingMTA"))[1]
+            bounce = _dict(document.get("bounce"))
+            report.reporting_mta = strip_type(_text(bounce.get("reportingMTA")))[1]
             report.recipients = _bounced(bounce)
             report.kind = kind_from_actions(report.recipients)
         elif kind == "complaint":
             report.kind = "feedback"
-            complaint = document.get("complaint") or {}
+            complaint = _dict(document.get("complaint"))
             report.recipients = [
                 RecipientStatus(
-                    address=r.get("emailAddress"),
+                    address=_text(r.get("emailAddress")),
                     category="feedback",
-                    diagnostic=complaint.get("complaintFeedbackType"),
+                    diagnostic=_text(complaint.get("complaintFeedbackType")),
                 )
-                for r in complaint.get("complainedRecipients") or []
+                for r in _list(complaint.get("complainedRecipients"))
                 if isinstance(r, dict)
             ]
         elif kind == "delivery":
             report.kind = "success"
-            delivery = document.get("delivery") or {}
-            report.reporting_mta = delivery.get("reportingMTA")
+            delivery = _dict(document.get("delivery"))
+            report.reporting_mta = _text(delivery.get("reportingMTA"))
             report.recipients = [
-                _delivered(address, delivery) for address in delivery.get("recipients") or []
+                _delivered(address, delivery)
+                for address in map(_text, _list(delivery.get("recipients")))
+                if address
             ]
         else:
             return None
         return report if report.recipients else None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    """``value`` when it is a JSON object, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    """``value`` when it is a JSON array, else an empty one."""
+    return value if isinstance(value, list) else []
+
+
+def _text(value: Any) -> str | None:
+    """A scalar (string, number, boolean) as text; None when absent, empty or structured."""
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value) or None
 
 
 def _document(text: str) -> dict[str, Any] | None:
@@ -67,33 +88,31 @@ def _document(text: str) -> dict[str, Any] | None:
         return None
     try:
         document, _ = json.JSONDecoder().raw_decode(text[match.start() :])
-    except ValueError:
-        return None
-    if isinstance(document, dict) and isinstance(document.get("Message"), str):
-        try:
+        if isinstance(document, dict) and isinstance(document.get("Message"), str):
             document = json.loads(document["Message"])
-        except ValueError:
-            return None
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to read
+        return None
     return document if isinstance(document, dict) else None
 
 
 def _bounced(bounce: dict[str, Any]) -> list[RecipientStatus]:
-    transient = str(bounce.get("bounceType", "")).lower() == "transient"
+    transient = (_text(bounce.get("bounceType")) or "").lower() == "transient"
     recipients = []
-    for entry in bounce.get("bouncedRecipients") or []:
-        if not isinstance(entry, dict) or not entry.get("emailAddress"):
+    for entry in _list(bounce.get("bouncedRecipients")):
+        address = _text(entry.get("emailAddress")) if isinstance(entry, dict) else None
+        if not address:
             continue
-        action = str(entry.get("action") or ("delayed" if transient else "failed")).lower()
-        diagnostic_type, diagnostic = strip_type(entry.get("diagnosticCode"))
+        action = (_text(entry.get("action")) or ("delayed" if transient else "failed")).lower()
+        diagnostic_type, diagnostic = strip_type(_text(entry.get("diagnosticCode")))
         recipient = RecipientStatus(
-            address=str(entry["emailAddress"]),
+            address=address,
             action=action,
-            status=status_from_text(entry.get("status")) or status_from_text(diagnostic),
+            status=status_from_text(_text(entry.get("status"))) or status_from_text(diagnostic),
             diagnostic=diagnostic,
             diagnostic_type=diagnostic_type,
         )
         recipient.extra_fields = {
-            k: str(bounce[k]) for k in ("bounceType", "bounceSubType") if bounce.get(k)
+            k: value for k in ("bounceType", "bounceSubType") if (value := _text(bounce.get(k)))
         }
         complete_codes(recipient)
         recipients.append(recipient)
@@ -102,10 +121,10 @@ def _bounced(bounce: dict[str, Any]) -> list[RecipientStatus]:
 
 def _delivered(address: str, delivery: dict[str, Any]) -> RecipientStatus:
     recipient = RecipientStatus(
-        address=str(address),
+        address=address,
         action="delivered",
-        diagnostic=delivery.get("smtpResponse"),
-        remote_mta=delivery.get("remoteMtaIp"),
+        diagnostic=_text(delivery.get("smtpResponse")),
+        remote_mta=_text(delivery.get("remoteMtaIp")),
     )
     recipient.status = status_from_text(recipient.diagnostic)
     complete_codes(recipient)
@@ -116,14 +135,14 @@ def _original(mail: Any) -> OriginalMessage | None:
     if not isinstance(mail, dict):
         return None
     headers = [
-        (str(h.get("name")), str(h.get("value")))
-        for h in mail.get("headers") or []
-        if isinstance(h, dict) and h.get("name")
+        (name, _text(h.get("value")) or "")
+        for h in _list(mail.get("headers"))
+        if isinstance(h, dict) and (name := _text(h.get("name")))
     ]
     if not headers:
-        common = mail.get("commonHeaders") or {}
-        headers = [("Subject", str(common["subject"]))] if common.get("subject") else []
+        subject = _text(_dict(mail.get("commonHeaders")).get("subject"))
+        headers = [("Subject", subject)] if subject else []
     found = from_headers(headers)
-    if not found.message_id and mail.get("messageId"):
-        found.message_id = str(mail["messageId"])
+    if not found.message_id:
+        found.message_id = _text(mail.get("messageId"))
     return found

@@ -13,7 +13,7 @@ from ..model import Interpretation
 from ..original import find_original
 from ..parse import ParsedMessage
 from .base import kind_from_actions
-from .rfc3464 import _action_from_status
+from .rfc3464 import action_from_status
 from .text import is_daemon_sender, notice_text
 
 
@@ -33,7 +33,7 @@ class InlineDsnExtractor:
         if not report.recipients:
             return None
         for recipient in report.recipients:
-            recipient.action = recipient.action or _action_from_status(recipient.status)
+            recipient.action = recipient.action or action_from_status(recipient.status)
         report.original = find_original(parsed)
         report.kind = kind_from_actions(report.recipients)
         return report

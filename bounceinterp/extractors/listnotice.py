@@ -25,6 +25,7 @@ from .text import (
     address_list,
     build,
     failed_recipients_header,
+    headers_match,
     notice_text,
     recipient,
     split_returned,
@@ -46,11 +47,8 @@ class ListNoticeExtractor:
 
 def read_list_notice(parsed: ParsedMessage, family: str) -> Interpretation | None:
     pats = patterns.format_patterns(family)
-    for key, pattern in pats.items():
-        if key.startswith("header:"):
-            value = parsed.header(key.split(":", 1)[1]) or ""
-            if not patterns.search(pattern, value):
-                return None
+    if not headers_match(parsed, family):
+        return None
     text = notice_text(parsed)
     notice, returned = text, ""
     if "returned" in pats:

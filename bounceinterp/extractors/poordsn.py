@@ -17,7 +17,7 @@ from ..parse import ParsedMessage
 from .text import address_list
 
 #: Extractors that read reports, not texts: never asked to complete one.
-_NOT_TEXT = frozenset({"rfc3464", "rfc6533", "arf", "rfc3834"})
+_NOT_TEXT = frozenset({"rfc3464", "arf", "rfc3834"})
 
 
 def complete_from_text(report: Interpretation, parsed: ParsedMessage) -> None:

@@ -30,13 +30,14 @@ class Rfc3464Extractor:
         report.original = find_original(parsed)
         for recipient in report.recipients:
             if recipient.action is None:
-                recipient.action = _action_from_status(recipient.status)
+                recipient.action = action_from_status(recipient.status)
         report.kind = kind_from_actions(report.recipients)
         complete_from_text(report, parsed)
         return report
 
 
-def _action_from_status(status: str | None) -> str:
+def action_from_status(status: str | None) -> str:
+    """The action a report that omits it implies: from the status class, else failed."""
     if status and status.startswith("2"):
         return "delivered"
     if status and status.startswith("4"):

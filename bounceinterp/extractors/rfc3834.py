@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from .. import patterns
 from ..model import Interpretation, RecipientStatus
-from ..original import _first_address
+from ..original import first_address
 from ..parse import ParsedMessage
-from .text import is_daemon_sender
+from .text import headers_match, is_daemon_sender
 
 
 class AutoReplyExtractor:
@@ -23,7 +23,7 @@ class AutoReplyExtractor:
         report = Interpretation(kind="auto_reply", format=self.name)
         report.recipients.append(
             RecipientStatus(
-                address=_first_address(parsed.header("From")),
+                address=first_address(parsed.header("From")),
                 category="vacation",
                 who_acts="nobody",
             )
@@ -32,10 +32,7 @@ class AutoReplyExtractor:
 
     @staticmethod
     def _is_auto_reply(parsed: ParsedMessage) -> bool:
+        if headers_match(parsed, "rfc3834", any_one=True):
+            return True
         pats = patterns.format_patterns("rfc3834")
-        for key, pattern in pats.items():
-            if key.startswith("header:"):
-                value = parsed.header(key.split(":", 1)[1])
-                if value is not None and patterns.search(pattern, value):
-                    return True
         return patterns.search(pats["subject"], parsed.header("Subject") or "") is not None

@@ -4,13 +4,15 @@ A text extractor has the shape of every extractor (recognise, then extract) and 
 helpers for the parts all text bounces share::
 
     pats = patterns.format_patterns("qmail")          # rules/formats/qmail.yaml
+    if not headers_match(parsed, "qmail"):            # 1. recognise: headers, then text
+        return None
     text = notice_text(parsed)                        # the human-readable body
-    if not patterns.search(pats["recognise"], text):  # 1. recognise
+    if not patterns.search(pats["recognise"], text):
         return None
     notice, returned = split_returned(text, pats["returned"])   # 2. cut off the returned mail
     recipients = [                                    # 3. one RecipientStatus per recipient
-        recipient(address_list(m.group(0))[0], diagnostic=body)
-        for m, body in blocks(notice, pats["recipient"])
+        recipient(m.group("address"), diagnostic=m.group("diagnostic"))
+        for m in patterns.finditer(pats["recipient"], notice)
     ]
     return build("qmail", parsed, recipients, returned)          # 4. kind, original message
 
@@ -25,6 +27,7 @@ Every pattern on message text comes from ``rules/formats/*.yaml`` (shared ones f
 
 from __future__ import annotations
 
+import quopri
 import textwrap
 from functools import cache
 
@@ -39,10 +42,10 @@ from .base import kind_from_actions
 
 __all__ = [
     "address_list",
-    "blocks",
     "build",
     "failed_recipients_header",
     "fallback_addresses",
+    "headers_match",
     "is_daemon_sender",
     "notice_text",
     "one_line",
@@ -62,8 +65,33 @@ def shared_patterns() -> dict[str, regex.Pattern]:
 
 def notice_text(parsed: ParsedMessage) -> str:
     """The human-readable text of the bounce (text/plain parts, else text/html), outside any
-    attached message. Empty when the message has no readable text."""
-    return parsed.body_text()
+    attached message. Empty when the message has no readable text.
+
+    A message whose MIME structure was unreadable was read as plain text (``parse``): its
+    quoted-printable parts are still encoded, so they are decoded here."""
+    text = parsed.body_text()
+    if parsed.read_as_plain_text and ("=\n" in text or "=3D" in text):
+        raw = text.encode("utf-8", "surrogateescape")
+        text = quopri.decodestring(raw).decode("utf-8", "replace")
+    return text
+
+
+@cache
+def _header_patterns(family: str) -> tuple[tuple[str, regex.Pattern], ...]:
+    """The ``header:<Name>`` patterns of rules/formats/<family>.yaml: (header name, pattern)."""
+    pats = patterns.format_patterns(family)
+    return tuple((k.split(":", 1)[1], p) for k, p in pats.items() if k.startswith("header:"))
+
+
+def headers_match(parsed: ParsedMessage, family: str, *, any_one: bool = False) -> bool:
+    """Whether the family's ``header:<Name>`` patterns match the message's headers: every one
+    (a family without any matches), or with ``any_one`` at least one. A missing header matches
+    nothing."""
+    checks = (
+        (value := parsed.header(name)) is not None and patterns.search(pattern, value) is not None
+        for name, pattern in _header_patterns(family)
+    )
+    return any(checks) if any_one else all(checks)
 
 
 def is_daemon_sender(parsed: ParsedMessage, *, null_return_path: bool = True) -> bool:
@@ -97,29 +125,18 @@ def failed_recipients_header(parsed: ParsedMessage) -> list[str]:
     return [a for v in values for a in address_list(v)]
 
 
-def split_returned(text: str, boundary: regex.Pattern) -> tuple[str, str]:
-    """``(notice, returned)``: the text before the first line matching ``boundary`` and the text
-    after that line (the returned message, inline). ``returned`` is '' without a boundary.
-    A zero-width boundary (a lookahead such as ``^(?=Received: )``) keeps its line: it is the
-    returned message's first header."""
-    match = patterns.search(boundary, text)
+def split_returned(text: str, boundary: regex.Pattern, pos: int = 0) -> tuple[str, str]:
+    """``(notice, returned)``: the text before the first line matching ``boundary`` (searched
+    from ``pos``) and the text after that line (the returned message, inline). ``returned`` is
+    '' without a boundary. A zero-width boundary (a lookahead such as ``^(?=Received: )``) keeps
+    its line: it is the returned message's first header."""
+    match = patterns.search(boundary, text, pos)
     if match is None:
         return text, ""
     if match.end() == match.start():
         return text[: match.start()], text[match.start() :]
     end = text.find("\n", match.end())
     return text[: match.start()], "" if end < 0 else text[end + 1 :]
-
-
-def blocks(text: str, start: regex.Pattern) -> list[tuple[regex.Match, str]]:
-    """Cut ``text`` at each match of ``start``: for each match, the text that follows it up to
-    the next match (a recipient line and its diagnostic lines, say)."""
-    matches = patterns.finditer(start, text)
-    result = []
-    for index, match in enumerate(matches):
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        result.append((match, text[match.end() : end]))
-    return result
 
 
 def one_line(text: str | None) -> str | None:
@@ -201,7 +218,7 @@ def build(
 
 
 def resolve_address(parsed: ParsedMessage, value: str | None) -> str | None:
-    """An address as a notice writes it; a bare local part (``kijitora``, Exim does this) is
+    """An address as a notice writes it; a bare local part (``alice``, Exim does this) is
     completed from X-Failed-Recipients when one of those has the same local part."""
     if not value:
         return None

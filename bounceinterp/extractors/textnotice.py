@@ -30,7 +30,8 @@ after a dividing line. Only the wording differs, so each family is a pattern fil
     optional groups ``diagnostic`` and ``host``. The text that follows, up to the next match, is
     the recipient's block; an address named twice gathers both blocks.
 ``block_end``
-    Where a block's text stops (default: at the first blank line after some text).
+    Where a block's text stops (default: at the first blank line after some text). ``'\\A'``
+    leaves the block empty: a recipient named inside a sentence has no text of its own.
 ``diagnostic``
     The server's answer (group ``text``), searched in the recipient's block. Without a match the
     block itself is the diagnostic; a block with no text of its own takes the first match in the
@@ -46,9 +47,9 @@ after a dividing line. Only the wording differs, so each family is a pattern fil
 ``delayed``
     In the notice or the Subject: a delay warning, not a failure.
 
-``options: {fallback: [...]}``: where the recipients come from when the text names none
-(``x_failed_recipients``, ``original_to``; default both, in that order). Their diagnostic is
-the ``diagnostic`` match in the notice, else the notice itself.
+A recognised notice that names no recipient fails for the addresses of X-Failed-Recipients,
+else for the recipients (To) of the returned message (``text.fallback_addresses``). Their
+diagnostic is the ``diagnostic`` match in the notice, else the notice itself.
 
 Formats whose structure this cannot express keep their own module (sendmail, notes, listnotice,
 amazonses, inlinedsn, failedrecipients).
@@ -56,9 +57,7 @@ amazonses, inlinedsn, failedrecipients).
 
 from __future__ import annotations
 
-import quopri
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
@@ -66,19 +65,18 @@ from .. import patterns
 from ..dsn import reply_code_from_text, status_from_text
 from ..model import Interpretation, RecipientStatus
 from ..parse import ParsedMessage
-from ..resources import load_yaml, rules_dir
 from .text import (
     build,
-    failed_recipients_header,
+    fallback_addresses,
+    headers_match,
     is_daemon_sender,
+    notice_text,
     one_line,
     recipient,
     resolve_address,
-    returned_message,
     shared_patterns,
+    split_returned,
 )
-
-DEFAULT_FALLBACK = ("x_failed_recipients", "original_to")
 
 Patterns = dict[str, regex.Pattern]
 
@@ -101,31 +99,28 @@ class TextNoticeExtractor:
 
     def extract(self, parsed: ParsedMessage) -> Interpretation | None:
         pats = patterns.format_patterns(self.family)
-        headers = _header_patterns(self.family)
-        for header, pattern in headers:
-            if patterns.search(pattern, parsed.header(header) or "") is None:
-                return None
+        if not headers_match(parsed, self.family):
+            return None
         if "header:From" not in pats and not is_daemon_sender(parsed):
             return None
-        text = readable_text(parsed)
+        text = notice_text(parsed)
         found = patterns.search(pats["recognise"], text)
         if found is None and not _search(pats, "recognise_subject", parsed.header("Subject")):
             return None
         if "marker" in pats and patterns.search(pats["marker"], text) is None:
             return None
         begin = found.start() if found else 0
-        end = _search(pats, "returned", text, begin)
-        notice = text[: end.start()] if end else text
+        notice, returned = text, ""
+        if "returned" in pats:
+            notice, returned = split_returned(text, pats["returned"], begin)
         if "list_start" in pats:
             start = patterns.search(pats["list_start"], notice)
             begin = start.start() if start else 0
         stop = _search(pats, "list_end", notice, begin)
         end_list = stop.start() if stop else len(notice)
         blocks, outside = _blocks(parsed, pats, notice, begin, end_list)
-        returned = _returned(text, end)
         if not blocks:
-            options = _options(self.family)
-            blocks = [_Block(a, notice) for a in _fallback(parsed, returned, options)]
+            blocks = [_Block(a, notice) for a in fallback_addresses(parsed, returned)]
         delayed = _search(pats, "delayed", notice) or _search(
             pats, "delayed", parsed.header("Subject")
         )
@@ -135,40 +130,6 @@ class TextNoticeExtractor:
         if report is not None:
             report.reporting_mta = one_line(_group(pats, "reporter", "host", notice))
         return report
-
-
-def readable_text(parsed: ParsedMessage) -> str:
-    """The notice's human-readable text. When the MIME structure was unreadable and the message
-    was read as plain text, quoted-printable parts are still encoded: decode them."""
-    text = parsed.body_text()
-    if ("=\n" in text or "=3D" in text) and any(
-        w.startswith("unreadable MIME structure") for w in parsed.warnings
-    ):
-        raw = text.encode("utf-8", "surrogateescape")
-        text = quopri.decodestring(raw).decode("utf-8", "replace")
-    return text
-
-
-def _returned(text: str, end: regex.Match | None) -> str:
-    """The text of the returned message: after the ``returned`` line, or from it when the
-    match is zero-width (the line is the message's first header)."""
-    if end is None:
-        return ""
-    if end.end() == end.start():
-        return text[end.start() :]
-    newline = text.find("\n", end.end())
-    return text[newline + 1 :] if newline >= 0 else ""
-
-
-@cache
-def _header_patterns(family: str) -> tuple[tuple[str, regex.Pattern], ...]:
-    pats = patterns.format_patterns(family)
-    return tuple((k.split(":", 1)[1], p) for k, p in pats.items() if k.startswith("header:"))
-
-
-@cache
-def _options(family: str) -> dict:
-    return load_yaml(rules_dir() / "formats" / f"{family}.yaml").get("options") or {}
 
 
 def _search(pats: Patterns, key: str, text: str | None, pos: int = 0) -> regex.Match | None:
@@ -244,17 +205,3 @@ def _clean(address: str | None) -> str | None:
     if cleaned.lower().startswith("mailto:"):
         cleaned = cleaned[7:]
     return cleaned.rstrip(".,;:") or None
-
-
-def _fallback(parsed: ParsedMessage, returned: str, options: dict) -> list[str]:
-    for source in options.get("fallback", DEFAULT_FALLBACK):
-        if source == "x_failed_recipients":
-            found = failed_recipients_header(parsed)
-        elif source == "original_to":
-            original = returned_message(parsed, returned)
-            found = list(original.to) if original else []
-        else:
-            found = []
-        if found:
-            return found
-    return []
