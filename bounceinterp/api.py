@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from . import rulebook
 from .classify import classify
 from .extractors import EXTRACTORS
 from .extractors.rfc3464 import STATUS_TYPES
 from .model import Interpretation
-from .original import _first_address
+from .original import first_address
 from .parse import ParsedMessage, parse
 from .smtpcommand import add_commands
 
@@ -20,23 +21,28 @@ def interpret(raw: bytes | str, rules: str | Path | None = None) -> Interpretati
     """Read a message and say what it is: a bounce (and why), a delay, or something else.
 
     ``rules`` is a directory of the caller's own classification rules (``rules/README.md``),
-    which take precedence over the bundled ones. Never raises on malformed mail: what cannot be
-    read is reported in ``warnings``.
+    which take precedence over the bundled ones. It is loaded first (once per process), and a
+    mistake there is the caller's: FileNotFoundError when it is not a directory, RuleError
+    (``bounceinterp.rulebook``) when a rule file cannot be read or breaks the schema.
+
+    Never raises on malformed mail: what cannot be read is reported in ``warnings``. A
+    recipient that could not be classified keeps what was read, with category ``undefined``.
     """
+    book = rulebook.load(rules)
     try:
         parsed = parse(raw)
         report = extract(parsed)
         report.subject = parsed.header("Subject")
-        report.from_address = _first_address(parsed.header("From"))
-        if report.is_bounce:
+        report.from_address = first_address(parsed.header("From"))
+        if report.kind != "not_a_bounce":
             report.technical_text = technical_text(parsed)
         add_commands(report, parsed)
-        classify(report, rules)
-        report.warnings.extend(parsed.warnings)
-        return report
     except Exception as exc:  # a bug of ours must not lose the caller's message
         log.error("interpret failed: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
         return Interpretation(warnings=[f"internal error: {type(exc).__name__}: {exc}"])
+    classify(report, book)  # a failure leaves that recipient undefined, with a warning
+    report.warnings.extend(parsed.warnings)
+    return report
 
 
 def technical_text(parsed: ParsedMessage) -> str:

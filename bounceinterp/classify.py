@@ -13,6 +13,7 @@ The decision order (written down in ``rules/README.md``):
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,8 +24,10 @@ from .resources import rules_dir
 from .rulebook import Match, Rulebook, Subject
 from .statuscodes import categories, reply_info, status_info
 
+log = logging.getLogger(__name__)
+
 #: Categories an extractor decides by itself (the report's kind says it all).
-_KIND_CATEGORIES = {"auto_reply": "vacation", "feedback": "feedback"}
+KIND_CATEGORIES = {"auto_reply": "vacation", "feedback": "feedback"}
 
 
 @dataclass
@@ -37,17 +40,27 @@ class Decision:
     who_acts: str | None = None
 
 
-def classify(report: Interpretation, rules: str | Path | None = None) -> None:
+def classify(report: Interpretation, rules: str | Path | Rulebook | None = None) -> None:
     """Classify every recipient of ``report`` in place; ``rules`` is a directory of the
-    caller's own rules, which take precedence over the bundled ones."""
-    book = rulebook.load(rules)
+    caller's own rules, which take precedence over the bundled ones (or a loaded Rulebook).
+
+    A recipient whose classification fails (a bug of ours) stays ``undefined`` and the report
+    gets a warning: what the extractor read is never lost.
+    """
+    book = rules if isinstance(rules, Rulebook) else rulebook.load(rules)
     for recipient in report.recipients:
-        classify_recipient(recipient, report, book)
+        try:
+            classify_recipient(recipient, report, book)
+        except Exception as exc:
+            log.error("classification failed: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
+            report.warnings.append(f"classification failed: {type(exc).__name__}: {exc}")
+            recipient.category, recipient.rule = "undefined", "none"
+            recipient.confidence, recipient.evidence = 0.0, None
 
 
 def classify_recipient(recipient: RecipientStatus, report: Interpretation, book: Rulebook) -> None:
-    if report.kind in _KIND_CATEGORIES:
-        recipient.category = _KIND_CATEGORIES[report.kind]
+    if report.kind in KIND_CATEGORIES:
+        recipient.category = KIND_CATEGORIES[report.kind]
         recipient.rule = recipient.rule or f"kind/{report.kind}"
         recipient.confidence = 1.0
     elif recipient.action in ("delivered", "relayed", "expanded"):

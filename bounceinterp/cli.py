@@ -16,6 +16,7 @@ from typing import Any
 from . import __version__
 from .api import interpret
 from .i18n import gettext as _
+from .i18n import process_language, translations
 from .model import Interpretation
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -140,26 +141,44 @@ def why_text(result) -> str:
 def run_rules_check(args: argparse.Namespace) -> int:
     from .rulecheck import check
 
-    report = check(args.directory)
+    try:
+        report = check(args.directory)
+    except FileNotFoundError as exc:  # no such directory: the command was mistyped
+        print(f"bounceinterp: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     for problem in report.problems:
         print(problem)
-    summary = _(
-        "{rules} rules, {examples} examples and counterexamples checked, {problems} problems"
-    )
-    print(
-        summary.format(rules=report.rules, examples=report.examples, problems=len(report.problems))
-    )
+    print(check_summary(report.rules, report.examples, len(report.problems)))
     return EXIT_OK if report.ok else EXIT_INPUT_FAILED
+
+
+def check_summary(rules: int, examples: int, problems: int) -> str:
+    """``130 rules, 365 examples and counterexamples checked, 0 problems`` (plurals by count)."""
+    catalog = translations(process_language())
+    parts = {
+        "rules": catalog.ngettext("{count} rule", "{count} rules", rules).format(count=rules),
+        "examples": catalog.ngettext(
+            "{count} example or counterexample checked",
+            "{count} examples and counterexamples checked",
+            examples,
+        ).format(count=examples),
+        "problems": catalog.ngettext("{count} problem", "{count} problems", problems).format(
+            count=problems
+        ),
+    }
+    # TRANSLATORS: the summary of "rules check": "130 rules, 365 examples and counterexamples
+    # checked, 0 problems"; each part is translated on its own (with its plural).
+    return _("{rules}, {examples}, {problems}").format(**parts)
 
 
 def rules_problem(directory: str) -> str | None:
     """Why the user's rules directory cannot be used, or None when it loads."""
     from .rulebook import RuleError, load
 
-    if not Path(directory).is_dir():
-        return _("no rules directory {directory}").format(directory=directory)
     try:
         load(directory)
+    except FileNotFoundError as exc:
+        return str(exc)
     except (RuleError, OSError) as exc:
         return _("invalid rules in {directory}: {reason}").format(directory=directory, reason=exc)
     return None
@@ -178,6 +197,10 @@ def run_languages(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     # Library warnings (a pattern that timed out, an extractor that failed) as one line each.
     logging.basicConfig(level=logging.WARNING, format="bounceinterp: %(message)s")
+    # Text read from broken mail can hold lone surrogates (undecodable bytes of an address):
+    # write them as \udcff escapes rather than fail on the terminal's encoding.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -122,7 +122,8 @@ class Interpretation:
     subject: str | None = None
     from_address: str | None = None
     #: The report's own technical text, verbatim: the delivery-status part of a DSN, else the
-    #: notice's text. For people who want the original words; not part of ``to_dict()``.
+    #: text of the notice (bounce, auto-reply, complaint report). For people who want the
+    #: original words; not part of ``to_dict()``.
     technical_text: str | None = None
     #: Problems met while reading a malformed message (never fatal).
     warnings: list[str] = field(default_factory=list)

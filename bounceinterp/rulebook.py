@@ -14,7 +14,7 @@ regular expression runs through ``bounceinterp.patterns`` with a time bound.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,7 +24,8 @@ import regex
 import yaml
 
 from . import patterns
-from .resources import rules_dir
+from .i18n import gettext as _
+from .resources import load_yaml, rules_dir
 from .statuscodes import categories
 
 log = logging.getLogger(__name__)
@@ -75,11 +76,13 @@ _EXAMPLE_KEYS = frozenset(
     {"diagnostic", "status", "reply_code", "action", "format", "command", "diagnostic_type",
      "remote_mta", "reporting_mta", "facts"}
 )  # fmt: skip
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Makes the RuleError of one rule (file and rule id in front of the message).
+Fail = Callable[[str], "RuleError"]
 
 
 class RuleError(ValueError):
-    """A rule file that does not follow the schema."""
+    """A rule file that does not follow the schema (the message names the file and the rule)."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ class StatusPattern:
         parts = tuple(str(text).strip().upper().split("."))
         ok = 1 <= len(parts) <= 3 and all(p.isdigit() or p in ("X", "*") for p in parts)
         if not ok or parts[0] not in ("2", "4", "5", "X"):
-            raise RuleError(f"bad status pattern {text!r}")
+            raise RuleError(_("bad status pattern {pattern}").format(pattern=repr(text)))
         return cls(parts)
 
     def matches(self, status: str) -> bool:
@@ -294,19 +297,18 @@ def rule_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.rglob("*.yaml") if p.is_file())
 
 
-def _read_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_YAML_LOADER)
-
-
 @cache
 def settings() -> dict[str, Any]:
     """Decision settings (``rules/classify/order.yaml``): vague status codes, confidences."""
-    return _read_yaml(bundled_dir() / "order.yaml")
+    return load_yaml(bundled_dir() / "order.yaml")
 
 
 def load(extra: str | Path | None = None) -> Rulebook:
-    """The bundled rulebook, with the rules of directory ``extra`` (if given) taking precedence."""
+    """The bundled rulebook, with the rules of directory ``extra`` (if given) taking precedence.
+
+    Raises FileNotFoundError when ``extra`` is not a directory, and RuleError when one of its
+    rule files cannot be read or does not follow the schema.
+    """
     return _load(str(Path(extra).resolve()) if extra else None)
 
 
@@ -333,13 +335,17 @@ def build(rules: Iterable[Rule]) -> Rulebook:
 
 
 def read_directory(directory: Path, origin: int = 1) -> list[Rule]:
-    """Every rule of every rule file under ``directory``; raises RuleError on a schema error."""
+    """Every rule of every rule file under ``directory``; raises RuleError on a schema error,
+    FileNotFoundError when ``directory`` is not a directory."""
+    if not directory.is_dir():
+        raise FileNotFoundError(_("no rules directory {directory}").format(directory=directory))
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in rule_files(directory):
         for rule in read_file(path, origin):
             if rule.id in seen:
-                raise RuleError(f"{path}: rule id {rule.id!r} already used in {seen[rule.id]}")
+                message = _("rule id {rule} already used in {file}")
+                raise RuleError(f"{path}: " + message.format(rule=rule.id, file=seen[rule.id]))
             seen[rule.id] = str(path)
             rules.append(rule)
     return rules
@@ -348,86 +354,109 @@ def read_directory(directory: Path, origin: int = 1) -> list[Rule]:
 def read_file(path: Path, origin: int = 1) -> list[Rule]:
     """The rules of one file; a file without a ``rules`` list (settings, patterns) has none."""
     try:
-        data = _read_yaml(path)
+        data = load_yaml(path)
     except yaml.YAMLError as exc:
-        raise RuleError(f"{path}: not valid YAML: {exc}") from exc
+        raise RuleError(f"{path}: " + _("not valid YAML: {reason}").format(reason=exc)) from exc
+    except UnicodeDecodeError as exc:
+        message = _("not UTF-8 text (byte {position})").format(position=exc.start)
+        raise RuleError(f"{path}: {message}") from exc
+    except OSError as exc:
+        message = _("cannot read: {reason}").format(reason=exc.strerror or exc)
+        raise RuleError(f"{path}: {message}") from exc
     if not isinstance(data, dict) or "rules" not in data:
         return []
     stage = data.get("stage")
     if stage not in STAGES:
-        raise RuleError(f"{path}: stage must be one of {', '.join(STAGES)}, not {stage!r}")
+        message = _("stage must be one of {stages}, not {stage}")
+        raise RuleError(f"{path}: " + message.format(stages=", ".join(STAGES), stage=repr(stage)))
     if not isinstance(data["rules"], list):
-        raise RuleError(f"{path}: rules must be a list")
+        raise RuleError(f"{path}: " + _("rules must be a list"))
     return [compile_rule(entry, stage, f"{path.name}", origin) for entry in data["rules"]]
 
 
 def compile_rule(entry: Any, stage: str, source: str, origin: int = 1) -> Rule:
-    """One rule entry checked against the schema and compiled; raises RuleError."""
+    """One rule entry checked against the schema and compiled; raises RuleError naming
+    ``source`` (the file) and the rule's id."""
     if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-        raise RuleError(f"{source}: every rule needs a string id: {str(entry)[:80]}")
+        message = _("every rule needs a string id: {entry}").format(entry=str(entry)[:80])
+        raise RuleError(f"{source}: {message}")
     rid = entry["id"]
 
     def fail(message: str) -> RuleError:
-        return RuleError(f"{source}: rule {rid}: {message}")
+        return RuleError(f"{source}: {rid}: {message}")
 
+    try:
+        return _compile_rule(entry, stage, source, origin, fail)
+    except RuleError:
+        raise
+    except (TypeError, ValueError, AttributeError) as exc:  # a value of an unexpected shape
+        raise fail(_("a value of the wrong type: {reason}").format(reason=exc)) from exc
+
+
+def _compile_rule(entry: dict, stage: str, source: str, origin: int, fail: Fail) -> Rule:
+    rid = entry["id"]
     unknown = set(entry) - _RULE_KEYS
     if unknown:
-        raise fail(f"unknown keys {sorted(unknown)}")
+        raise fail(_("unknown keys {keys}").format(keys=sorted(map(str, unknown))))
     category = entry.get("category")
     if stage == "facts":
         if category is not None:
-            raise fail("a facts rule decides no category")
+            raise fail(_("a facts rule decides no category"))
         if not entry.get("applies_to") and not entry.get("match"):
-            raise fail("a facts rule needs match")
+            raise fail(_("a facts rule needs match"))
     elif category not in categories():
-        raise fail(f"unknown category {category!r}")
-    for name in entry.get("applies_to") or ():
+        raise fail(_("unknown category {category}").format(category=repr(category)))
+    for name in _as_list(entry.get("applies_to")):
         if name not in categories():
-            raise fail(f"applies_to: unknown category {name!r}")
+            # TRANSLATORS: applies_to, match, stage, strength, who_acts, keywords are keys of a
+            # rule file (rules/README.md) and stay in English in these messages.
+            raise fail(_("applies_to: unknown category {category}").format(category=repr(name)))
     if not entry.get("description"):
-        raise fail("description is required")
+        raise fail(_("description is required"))
     strength = entry.get("strength", "strong")
     if strength not in STRENGTHS:
-        raise fail(f"strength must be strong or weak, not {strength!r}")
+        raise fail(_("strength must be strong or weak, not {value}").format(value=repr(strength)))
     who = entry.get("who_acts")
     if who is not None and who not in WHO_ACTS:
-        raise fail(f"unknown who_acts {who!r}")
-    facts = {str(k): str(v) for k, v in (entry.get("facts") or {}).items()}
+        raise fail(_("unknown who_acts {value}").format(value=repr(who)))
+    facts = _facts(entry.get("facts"), fail)
     bad_facts = set(facts) - FACT_NAMES
     if bad_facts:
-        raise fail(f"unknown facts {sorted(bad_facts)}")
-    match = entry.get("match") or {}
-    if not isinstance(match, dict) or set(match) - _MATCH_KEYS:
-        raise fail(f"match: unknown keys {sorted(set(match) - _MATCH_KEYS)}")
+        raise fail(_("unknown facts {names}").format(names=sorted(bad_facts)))
+    match = _mapping(entry.get("match"), "match", fail)
+    if set(match) - _MATCH_KEYS:
+        unknown = sorted(map(str, set(match) - _MATCH_KEYS))
+        raise fail(_("match: unknown keys {keys}").format(keys=unknown))
     if not match:
-        raise fail("match is required")
-    try:
-        statuses = tuple(StatusPattern.parse(s) for s in _as_list(match.get("status")))
-        not_statuses = tuple(StatusPattern.parse(s) for s in _as_list(match.get("not_status")))
-        reply_codes = frozenset(int(c) for c in _as_list(match.get("reply_code")))
-    except (RuleError, ValueError) as exc:
-        raise fail(str(exc)) from exc
+        raise fail(_("match is required"))
+    statuses = tuple(_status(s, fail) for s in _as_list(match.get("status")))
+    not_statuses = tuple(_status(s, fail) for s in _as_list(match.get("not_status")))
+    reply_codes = frozenset(
+        _number(c, "reply_code", int, fail) for c in _as_list(match.get("reply_code"))
+    )
     if not all(isinstance(k, str) for k in _as_list(match.get("keywords"))):
-        raise fail("keywords must be strings (quote a keyword that contains ': ')")
+        raise fail(_("keywords must be strings (quote a keyword that contains ': ')"))
     keywords = tuple(k.lower() for k in _as_list(match.get("keywords")))
     flags = str(match.get("flags", "i"))
     diagnostic = _compile(match.get("diagnostic"), flags, fail)
     if diagnostic is not None:
         groups = {g for g in diagnostic.groupindex if not g.startswith("_")}
         if groups - FACT_NAMES:
-            raise fail(f"named groups must be fact names: {sorted(groups - FACT_NAMES)}")
-    confidence = entry.get("confidence")
-    if confidence is not None and not 0 <= float(confidence) <= 1:
-        raise fail("confidence must be between 0 and 1")
+            message = _("named groups must be fact names: {names}")
+            raise fail(message.format(names=sorted(groups - FACT_NAMES)))
+    confidence = _number(entry.get("confidence"), "confidence", float, fail)
+    if confidence is not None and not 0 <= confidence <= 1:
+        raise fail(_("confidence must be between 0 and 1"))
+    priority = _number(entry.get("priority", 50), "priority", int, fail)
     rule = Rule(
         id=rid,
         stage=stage,
         category=category,
         description=str(entry["description"]).strip(),
         references=tuple(str(r) for r in _as_list(entry.get("references"))),
-        priority=int(entry.get("priority", 50)),
+        priority=priority if priority is not None else 50,
         strength=strength,
-        confidence=float(confidence) if confidence is not None else None,
+        confidence=confidence,
         who_acts=who,
         statuses=statuses,
         not_statuses=not_statuses,
@@ -448,7 +477,7 @@ def compile_rule(entry: Any, stage: str, source: str, origin: int = 1) -> Rule:
         origin=origin,
     )
     if not rule.examples:
-        raise fail("at least one example is required")
+        raise fail(_("at least one example is required"))
     return rule
 
 
@@ -458,25 +487,66 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list | tuple) else [value]
 
 
-def _compile(pattern: Any, flags: str, fail) -> regex.Pattern | None:
+def _mapping(value: Any, key: str, fail: Fail) -> dict:
+    """``value`` when it is a mapping (or absent: empty); else the rule's error."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        # TRANSLATORS: {key} is a key of a rule file (facts, match), kept in English.
+        message = _("{key} must be a mapping (name: value), not {value}")
+        raise fail(message.format(key=key, value=repr(value)[:80]))
+    return value
+
+
+def _facts(value: Any, fail: Fail) -> dict[str, str]:
+    return {str(k): str(v) for k, v in _mapping(value, "facts", fail).items()}
+
+
+def _number(value: Any, key: str, kind: type, fail: Fail) -> Any:
+    if value is None:
+        return None
+    try:
+        if isinstance(value, bool):
+            raise ValueError
+        return kind(value)
+    except (TypeError, ValueError):
+        # TRANSLATORS: {key} is a key of a rule file (priority, reply_code), kept in English.
+        message = _("{key} must be a number, not {value}")
+        raise fail(message.format(key=key, value=repr(value))) from None
+
+
+def _status(text: Any, fail: Fail) -> StatusPattern:
+    try:
+        return StatusPattern.parse(text)
+    except RuleError as exc:
+        raise fail(str(exc)) from exc
+
+
+def _compile(pattern: Any, flags: str, fail: Fail) -> regex.Pattern | None:
     if pattern is None:
         return None
     try:
         return patterns.compile_pattern(str(pattern), flags)
     except (regex.error, KeyError) as exc:
-        raise fail(f"bad regular expression {str(pattern)[:60]!r}: {exc}") from exc
+        message = _("bad regular expression {pattern}: {reason}")
+        raise fail(message.format(pattern=repr(str(pattern)[:60]), reason=exc)) from exc
 
 
-def _example(value: Any, fail) -> Example:
+def _example(value: Any, fail: Fail) -> Example:
     if isinstance(value, str):
         return Example(Subject.make(value))
     if not isinstance(value, dict) or set(value) - _EXAMPLE_KEYS:
-        raise fail(f"bad example {str(value)[:80]!r}")
+        raise fail(_("bad example {example}").format(example=repr(str(value)[:80])))
+
+    def fail_here(message: str) -> RuleError:
+        example = repr(str(value.get("diagnostic", ""))[:60])
+        return fail(_("example {example}: {problem}").format(example=example, problem=message))
+
     reply = value.get("reply_code")
     subject = Subject.make(
         str(value.get("diagnostic", "")),
         status=str(value["status"]) if value.get("status") else None,
-        reply_code=int(reply) if reply is not None else None,
+        reply_code=_number(reply, "reply_code", int, fail_here),
         action=value.get("action"),
         format=value.get("format"),
         remote_mta=value.get("remote_mta"),
@@ -486,5 +556,4 @@ def _example(value: Any, fail) -> Example:
         if value.get("diagnostic_type")
         else None,
     )
-    facts = {str(k): str(v) for k, v in (value.get("facts") or {}).items()}
-    return Example(subject, facts)
+    return Example(subject, _facts(value.get("facts"), fail_here))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import rulebook
 from .classify import decide
+from .i18n import gettext as _
 from .rulebook import Example, Rule, RuleError
 
 
@@ -29,7 +30,11 @@ class CheckReport:
 
 def check(directory: str | Path | None = None) -> CheckReport:
     """Check the rules of ``directory`` (the bundled rules when None) against the schema and
-    their own examples; a user's directory is checked together with the bundled rules."""
+    their own examples; a user's directory is checked together with the bundled rules.
+
+    Raises FileNotFoundError when ``directory`` is not a directory (a caller's mistake, not a
+    problem of the rules). Problems are ``FILE: RULE-ID: sentence`` lines, translated.
+    """
     path = Path(directory) if directory else rulebook.bundled_dir()
     report = CheckReport(path)
     try:
@@ -47,10 +52,11 @@ def check(directory: str | Path | None = None) -> CheckReport:
     report.rules = len(rules)
     for rule in rules:
         if rule.stage != "facts" and _unfiltered(rule):
-            report.problems.append(
-                f"{rule.source}: {rule.id}: a regex with no keywords, status, reply code or host "
-                "runs on every recipient; add keywords"
+            problem = _(
+                "a regex with no keywords, status, reply code or host runs on every recipient; "
+                "add keywords"
             )
+            report.problems.append(f"{rule.source}: {rule.id}: {problem}")
         for example in rule.examples:
             report.examples += 1
             problem = _run_example(rule, example, book)
@@ -59,9 +65,8 @@ def check(directory: str | Path | None = None) -> CheckReport:
         for counter in rule.counterexamples:
             report.examples += 1
             if rule.match(counter.subject, counter.subject.lowered) is not None:
-                report.problems.append(
-                    f"{rule.source}: {rule.id}: counterexample matches: {_show(counter)}"
-                )
+                problem = _("counterexample matches: {example}").format(example=_show(counter))
+                report.problems.append(f"{rule.source}: {rule.id}: {problem}")
     return report
 
 
@@ -74,22 +79,26 @@ def _run_example(rule: Rule, example: Example, book: rulebook.Rulebook) -> str |
     subject = example.subject
     found = rule.match(subject, subject.lowered)
     if found is None:
-        return f"example does not match: {_show(example)}"
+        return _("example does not match: {example}").format(example=_show(example))
     if rule.stage == "facts":
         facts = found.facts
     else:
         decision = decide(subject, book)
         if decision.category != rule.category:
-            return (
-                f"example decided {decision.category} by {decision.rule}, "
-                f"not {rule.category}: {_show(example)}"
+            message = _("example decided {category} by rule {rule}, not {expected}: {example}")
+            return message.format(
+                category=decision.category,
+                rule=decision.rule,
+                expected=rule.category,
+                example=_show(example),
             )
         facts = dict(decision.facts)
         for name, value in book.facts(subject, decision.category).items():
             facts.setdefault(name, value)
     wrong = {k: facts.get(k) for k, v in example.facts.items() if facts.get(k) != v}
     if wrong:
-        return f"facts {wrong} instead of {example.facts}: {_show(example)}"
+        message = _("facts {found} instead of {expected}: {example}")
+        return message.format(found=wrong, expected=example.facts, example=_show(example))
     return None
 
 

@@ -94,3 +94,21 @@ def test_a_failure_while_explaining_one_file_is_one_line_and_the_next_file_goes_
     assert status == 1
     assert err.strip().splitlines() == [f"bounceinterp: cannot explain {DSN}: renderer bug"]
     assert "explained" in out and "Traceback" not in err
+
+
+@pytest.mark.parametrize("output", ["json", "text"])
+def test_a_lone_surrogate_in_an_address_is_printed_escaped(monkeypatch, capsys, output):
+    import bounceinterp.cli as cli
+    from bounceinterp.model import Interpretation, RecipientStatus
+
+    def read_badly(raw, rules=None):  # undecodable bytes of a malformed address
+        recipient = RecipientStatus(address="p\udcffat@example.com", action="failed")
+        return Interpretation(kind="failure", recipients=[recipient])
+
+    monkeypatch.setattr(cli, "interpret", read_badly)
+    assert main(["explain", "--format", output, str(DSN)]) == 0
+    out, err = capsys.readouterr()
+    assert "p\\udcffat@example.com" in out
+    assert "Traceback" not in err
+    if output == "json":
+        assert json.loads(out)["recipients"][0]["address"] == "p\udcffat@example.com"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bounceinterp import interpret, patterns, rulebook
 from bounceinterp.classify import decide
 from bounceinterp.cli import main
@@ -259,3 +261,153 @@ def test_explain_rules_option_uses_the_directory(tmp_path, capsys):
     message.write_bytes(dsn("452 4.3.1 frobnicator full", "4.3.1"))
     assert main(["explain", "--why", "--rules", str(tmp_path), str(message)]) == 0
     assert "local/frobnicator-full" in capsys.readouterr().out
+
+
+def test_interpret_refuses_a_rules_directory_that_does_not_exist(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no rules directory"):
+        interpret(dsn("550 5.1.1 user unknown", "5.1.1"), rules=tmp_path / "missing")
+
+
+def test_interpret_refuses_rules_that_do_not_validate(tmp_path):
+    (tmp_path / "local.yaml").write_text(USER_RULE.replace("system_full", "no_such_category"))
+    with pytest.raises(rulebook.RuleError, match="local/frobnicator-full"):
+        interpret(dsn("550 5.1.1 user unknown", "5.1.1"), rules=tmp_path)
+
+
+def test_a_classification_failure_keeps_what_was_read(monkeypatch):
+    import bounceinterp.classify as classify
+
+    def broken(subject, book):
+        raise RuntimeError("rule engine bug")
+
+    monkeypatch.setattr(classify, "decide", broken)
+    report = interpret(dsn("550 5.1.1 user unknown", "5.1.1"))
+    user = only(report)
+    assert report.is_bounce and report.format == "rfc3464"
+    assert (user.address, user.status, user.category) == ("pat@example.com", "5.1.1", "undefined")
+    assert any("rule engine bug" in warning for warning in report.warnings)
+
+
+# --- rule files that cannot be read: a RuleError naming file and rule, never a traceback --------
+
+
+def _bad_rule(tmp_path, text: str | bytes) -> Path:
+    path = tmp_path / "mine.yaml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text)
+    return path
+
+
+BAD_RULES = {
+    "not utf-8": USER_RULE.encode().replace(b"Our appliance", b"Notre \xe9quipement"),
+    "example reply_code": USER_RULE.replace(
+        "examples: ['452 4.3.1 frobnicator full']",
+        "examples: [{diagnostic: '452 frobnicator full', reply_code: abc}]",
+    ),
+    "match reply_code": USER_RULE.replace(
+        "match: {keywords: ['frobnicator full']}",
+        "match: {keywords: ['frobnicator full'], reply_code: [abc]}",
+    ),
+    "facts as a list": USER_RULE.replace(
+        "    match:", "    facts: [blocklist, delist_url]\n    match:"
+    ),
+    "example facts as a list": USER_RULE.replace(
+        "examples: ['452 4.3.1 frobnicator full']",
+        "examples: [{diagnostic: '452 frobnicator full', facts: [quota]}]",
+    ),
+    "priority": USER_RULE.replace("    match:", "    priority: high\n    match:"),
+    "match as a list": USER_RULE.replace(
+        "match: {keywords: ['frobnicator full']}", "match: [{keywords: ['frobnicator full']}]"
+    ),
+}
+
+
+def test_unreadable_rule_files_are_rule_errors_naming_file_and_rule(tmp_path):
+    for case, text in BAD_RULES.items():
+        _bad_rule(tmp_path, text)
+        with pytest.raises(rulebook.RuleError) as error:
+            rulebook.read_directory(tmp_path)
+        message = str(error.value)
+        assert "mine.yaml" in message, case
+        if case != "not utf-8":  # the file cannot be decoded, so no rule can be named
+            assert "local/frobnicator-full" in message, case
+        report = check(tmp_path)
+        assert not report.ok and "mine.yaml" in report.problems[0], case
+
+
+def test_unreadable_rule_files_are_one_line_on_the_command_line(tmp_path, capsys):
+    message = tmp_path / "bounce.eml"
+    message.write_bytes(dsn("452 4.3.1 frobnicator full", "4.3.1"))
+    for case, text in BAD_RULES.items():
+        rules = tmp_path / "rules"
+        rules.mkdir(exist_ok=True)
+        _bad_rule(rules, text)
+        rulebook._load.cache_clear()
+        assert main(["explain", "--rules", str(rules), str(message)]) == 2, case
+        err = capsys.readouterr().err
+        assert "mine.yaml" in err and "Traceback" not in err, case
+        assert len(err.strip().splitlines()) == 1, case
+        assert main(["rules", "check", str(rules)]) == 1, case
+        assert "mine.yaml" in capsys.readouterr().out, case
+
+
+def test_rules_check_of_a_missing_directory_is_a_usage_error(tmp_path, capsys):
+    assert main(["rules", "check", str(tmp_path / "missing")]) == 2
+    out, err = capsys.readouterr()
+    assert "no rules directory" in err and "missing" in err
+    assert "problems" not in out
+
+
+def test_rules_check_summary_says_one_problem_in_the_singular(monkeypatch):
+    from bounceinterp.cli import check_summary
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    assert check_summary(1, 1, 1) == "1 rule, 1 example or counterexample checked, 1 problem"
+    assert check_summary(2, 3, 0) == "2 rules, 3 examples and counterexamples checked, 0 problems"
+
+
+def test_rule_errors_are_in_the_users_language(monkeypatch, tmp_path):
+    monkeypatch.setenv("LANGUAGE", "fr")
+    with pytest.raises(FileNotFoundError) as error:
+        rulebook.read_directory(tmp_path / "missing")
+    assert "no rules directory" not in str(error.value)
+    assert str(tmp_path / "missing") in str(error.value)
+
+
+# --- wording that must decide, and wording that must not -------------------------------------
+
+
+def test_google_send_mail_as_is_decided_by_googles_wording_not_the_servers_response():
+    book = rulebook.load()
+    response = "Unspecified Error (SENT_FIRST_EHLO): Smtp server does not advertise AUTH capability"
+    assert decide(Subject.make(response), book).rule != "google/send-mail-as"
+    notice = (
+        "** Message not delivered ** You're sending this from a different address or alias "
+        "using the 'Send mail as' feature. Learn more here: "
+        "https://support.google.com/mail/?p=CustomFromDenied The response was: " + response
+    )
+    decision = decide(Subject.make(notice, format="googlenotice"), book)
+    assert (decision.category, decision.rule) == ("rejected", "google/send-mail-as")
+
+
+def test_envelope_sender_is_a_refusal_only_with_a_refusal_word():
+    book = rulebook.load()
+    received = "(envelope sender: <sam@example.org>) by relay.example.net; 550 rejected"
+    assert decide(Subject.make(received), book).rule != "phrase/rejected/envelope-sender"
+    refused = decide(Subject.make("553 Envelope sender <sam@example.org> refused"), book)
+    assert (refused.category, refused.rule) == ("rejected", "phrase/rejected/envelope-sender")
+
+
+def test_the_client_ip_after_required_only_for_reverse_dns():
+    book = rulebook.load()
+    ptr = Subject.make("550 5.7.25 Reverse DNS required: 198.51.100.61")
+    assert book.facts(ptr, "require_ptr")["client_ip"] == "198.51.100.61"
+    auth = Subject.make("530 5.7.0 Authentication required: 198.51.100.61")
+    assert "client_ip" not in book.facts(auth, "blocked")
+
+
+def test_a_misconfigured_spf_record_is_not_a_system_error():
+    decision = decide(Subject.make("550 SPF record misconfigured for example.org"), rulebook.load())
+    assert decision.category != "system_error"
