@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Iterable
 from functools import cache
 
@@ -38,7 +37,18 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "de_at": "de",
 }
 
-_TAG = re.compile(r"^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+def _is_language_tag(tag: str) -> bool:
+    """A language tag in its simple form: letters, then letter-or-digit subtags of 1 to 8
+    characters each, joined by ``-`` or ``_`` (``fr``, ``pt-BR``, ``es-419``, ``zh_Hant_TW``).
+    Checked without a regular expression: the value comes from a message header."""
+    first, *rest = tag.replace("_", "-").split("-")
+    return (
+        tag.isascii()
+        and 1 <= len(first) <= 8
+        and first.isalpha()
+        and all(1 <= len(part) <= 8 and part.isalnum() for part in rest)
+    )
 
 
 @cache
@@ -78,7 +88,7 @@ def parse_language_list(value: str | None) -> list[str]:
     for index, item in enumerate(value.split(",")):
         tag, _, params = item.strip().partition(";")
         tag = tag.strip()
-        if not _TAG.match(tag):
+        if not _is_language_tag(tag):
             continue
         quality = 1.0
         for param in params.split(";"):

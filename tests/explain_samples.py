@@ -106,3 +106,44 @@ def delayed(until: datetime | None = RETRY_UNTIL) -> Interpretation:
             )
         ],
     )
+
+
+def feedback_report(*addresses: str) -> Interpretation:
+    """A spam complaint (RFC 5965), as the ARF extractor and the classifier leave it: one
+    recipient per complaining address, no action, the feedback type as the diagnostic."""
+    return Interpretation(
+        kind="feedback",
+        format="arf",
+        reporting_mta="feedback.example.net",
+        original=original(),
+        recipients=[
+            RecipientStatus(
+                address=address,
+                category="feedback",
+                diagnostic="abuse",
+                extra_fields={"feedback-type": "abuse", "user-agent": "ExampleFBL/2.1"},
+                rule="kind/feedback",
+                confidence=1.0,
+            )
+            for address in addresses or ("jacqueline@example.com",)
+        ],
+    )
+
+
+def auto_reply(from_address: str | None = None) -> Interpretation:
+    """An RFC 3834 automatic reply, as its extractor and the classifier leave it: the reply's
+    author is the one recipient, no action, nobody has to act."""
+    return Interpretation(
+        kind="auto_reply",
+        format="rfc3834",
+        from_address=from_address,
+        recipients=[
+            RecipientStatus(
+                address="jacqueline@example.com",
+                category="vacation",
+                who_acts="nobody",
+                rule="kind/auto_reply",
+                confidence=1.0,
+            )
+        ],
+    )

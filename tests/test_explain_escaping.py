@@ -8,6 +8,8 @@ import pytest
 from explain_samples import LANGUAGES, NOW, failure, original, recipient
 
 from bounceinterp.explanation import explain
+from bounceinterp.explanation.document import visible
+from bounceinterp.explanation.render_markdown import escape_untrusted
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"onerror=alert(1) x="'
@@ -124,3 +126,24 @@ def test_the_servers_words_are_kept_verbatim() -> None:
     diagnostic = "550-5.1.1 The email account that you tried to reach does not exist.  Please try"
     text = explain(failure(recipient(diagnostic=diagnostic)), lang="de", now=NOW)
     assert f"  > {diagnostic}" in text.splitlines()
+
+
+def test_markdown_escapes_every_ascii_punctuation_character_of_bounce_text() -> None:
+    punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+    escaped = escape_untrusted(f"a{punctuation}é ü\n  b")
+    assert escaped == "a" + "".join("\\" + char for char in punctuation) + "é ü b"
+
+
+@pytest.mark.parametrize(
+    ("text", "fence"),
+    [("no backticks", "```"), ("`a` ``b``", "```"), ("x ```` y `````` z ``", "```````")],
+)
+def test_markdown_fence_is_longer_than_any_backtick_run(text: str, fence: str) -> None:
+    interpretation = failure(recipient(diagnostic=text))
+    output = explain(interpretation, lang="en", format="markdown", now=NOW)
+    assert f"\n{fence}\n{text}\n{fence}\n" in output
+
+
+def test_control_characters_are_made_visible_and_nothing_else() -> None:
+    text = "a\x00b\x08\t\n\x0b\x1b\x7f\x85\x9f\xa0é€"
+    assert visible(text) == "a\\x00b\\x08\t\n\\x0b\\x1b\\x7f\\x85\\x9f\xa0é€"

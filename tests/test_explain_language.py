@@ -10,6 +10,7 @@ from explain_samples import failure, original
 from bounceinterp.explanation import choose_language, explanation_dict
 from bounceinterp.i18n import available_languages, negotiate, parse_language_list
 from bounceinterp.model import Interpretation
+from bounceinterp.original import from_headers
 
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -58,8 +59,27 @@ def test_accept_language_of_the_original_comes_next() -> None:
 
 
 def test_x_accept_language_header_is_read_too() -> None:
-    interpretation = message(headers=[("X-Accept-Language", "es-ES, en")], content_language="de")
+    # Built as the parser builds it: from_headers merges X-Accept-Language into accept_language.
+    headers = [("Content-Language", "de"), ("X-Accept-Language", "es-ES, en")]
+    interpretation = failure(original=from_headers(headers))
     assert choose_language(interpretation) == "es"
+
+
+def test_languages_come_from_the_original_fields_only() -> None:
+    # The fields are what the parser read; a header list alone is not consulted again.
+    interpretation = message(headers=[("Accept-Language", "es")], content_language="it")
+    assert choose_language(interpretation) == "it"
+
+
+@pytest.mark.parametrize(
+    "value", ["fr-", "-fr", "fr--CA", "f r", "françai", "abcdefghi", "fr-abcdefghi", "1fr", "*"]
+)
+def test_malformed_language_tags_are_dropped(value: str) -> None:
+    assert parse_language_list(f"{value}, nl") == ["nl"]
+
+
+def test_language_tag_subtags_may_be_digits() -> None:
+    assert parse_language_list("es-419;q=0.5, zh_Hant_TW") == ["zh_Hant_TW", "es-419"]
 
 
 def test_content_language_when_no_preference_is_stated() -> None:

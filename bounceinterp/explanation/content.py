@@ -7,17 +7,15 @@ from email.utils import format_datetime
 
 from babel import Locale
 
+from bounceinterp.classify import KIND_CATEGORIES
 from bounceinterp.i18n import translations
 from bounceinterp.model import Interpretation, RecipientStatus
 
 from . import wording
 from .categories import category_text
 from .context import Context
-from .document import Document, Paragraph, Phrase, Section, Steps, Verbatim, phrase
-from .recipient import action_of, recipient_sections
-
-#: Kinds whose explanation ends with the steps of a category.
-_KIND_CATEGORY = {"auto_reply": "vacation", "feedback": "feedback"}
+from .document import Block, Document, Paragraph, Phrase, Section, Steps, Verbatim, phrase
+from .recipient import NOTICE_KINDS, action_of, recipient_sections
 
 
 def make_context(interpretation: Interpretation, lang: str, now: datetime | None) -> Context:
@@ -62,20 +60,33 @@ def _counts(recipients: list[RecipientStatus], interpretation: Interpretation, c
         yield phrase(template, generated={"num": ctx.number(done)})
 
 
+def _notice(interpretation: Interpretation, ctx: Context) -> list[Block]:
+    """What the notice is, without a recipient's headline: an automatic reply (and who sent
+    it), a complaint report, ordinary mail, or a report that names no recipient."""
+    kind = interpretation.kind
+    blocks: list[Block] = [Paragraph(Phrase(ctx._(wording.KIND_SUMMARIES[kind])))]
+    if kind == "auto_reply":
+        # The RFC 3834 extractor makes the reply's author its one recipient.
+        addresses = [r.address for r in interpretation.recipients if r.address]
+        sender = interpretation.from_address or next(iter(addresses), None)
+        if sender:
+            blocks.append(Paragraph(phrase(ctx._(wording.AUTO_REPLY_FROM), {"sender": sender})))
+    if kind in KIND_CATEGORIES:
+        # The steps of the category the classifier gives such a notice's recipients.
+        steps = category_text(KIND_CATEGORIES[kind]).steps
+        blocks.append(Steps(tuple(Phrase(ctx._(step)) for step in steps)))
+    return blocks
+
+
 def _summary(interpretation: Interpretation, ctx: Context) -> Section | None:
     kind = interpretation.kind
     recipients = interpretation.recipients
-    blocks: list = []
-    if len(recipients) > 1:
+    blocks: list[Block] = []
+    if kind in NOTICE_KINDS or not recipients:
+        if kind in wording.KIND_SUMMARIES:
+            blocks = _notice(interpretation, ctx)
+    elif len(recipients) > 1:
         blocks.extend(Paragraph(phrase) for phrase in _counts(recipients, interpretation, ctx))
-    elif not recipients and kind in wording.KIND_SUMMARIES:
-        blocks.append(Paragraph(Phrase(ctx._(wording.KIND_SUMMARIES[kind]))))
-        if kind == "auto_reply" and interpretation.from_address:
-            values = {"sender": interpretation.from_address}
-            blocks.append(Paragraph(Phrase(ctx._(wording.AUTO_REPLY_FROM), values)))
-        if kind in _KIND_CATEGORY:
-            steps = category_text(_KIND_CATEGORY[kind]).steps
-            blocks.append(Steps(tuple(Phrase(ctx._(step)) for step in steps)))
     if not blocks:
         return None
     tone = {"failure": "failed", "delay": "delayed"}.get(kind, "info")

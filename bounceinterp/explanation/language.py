@@ -26,12 +26,9 @@ def _wishes(interpretation: Interpretation, lang: str | None) -> Iterator[list[s
         yield parse_language_list(lang)
     original = interpretation.original
     if original is not None:
-        yield parse_language_list(
-            original.accept_language
-            or original.header("Accept-Language")
-            or original.header("X-Accept-Language")
-        )
-        yield parse_language_list(original.content_language or original.header("Content-Language"))
+        # Accept-Language, else X-Accept-Language: merged by bounceinterp.original.from_headers.
+        yield parse_language_list(original.accept_language)
+        yield parse_language_list(original.content_language)
     yield process_languages()
 
 

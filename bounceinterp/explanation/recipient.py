@@ -15,6 +15,10 @@ from .facts import fact_text
 from .statusmeaning import meaning
 from .when import aware
 
+#: Kinds of notice that say nothing about the delivery of the reader's message: an automatic
+#: reply, a spam complaint report, ordinary mail. They get no headline and no "final or not".
+NOTICE_KINDS = ("auto_reply", "feedback", "not_a_bounce")
+
 _ACTION_OF_KIND = {
     "failure": "failed",
     "delay": "delayed",
@@ -31,7 +35,10 @@ _TONES = {
 
 
 def action_of(recipient: RecipientStatus, interpretation: Interpretation) -> str:
-    """The recipient's action, or the one its notice's kind implies when the report has none."""
+    """The recipient's action, or the one its notice's kind implies when the report has none.
+
+    Only for delivery notices: a recipient of one of :data:`NOTICE_KINDS` has no action.
+    """
     action = (recipient.action or "").lower()
     if action in _TONES:
         return action
@@ -146,7 +153,9 @@ def _admin_section(
 
     blocks: list[Block] = [Fields(tuple(fields))]
     blocks.extend(Paragraph(note) for note in notes)
-    if recipient.diagnostic:
+    # A notice's "diagnostic" (an ARF feedback type) is no server's answer; it stays in the
+    # technical details.
+    if recipient.diagnostic and interpretation.kind not in NOTICE_KINDS:
         blocks.append(Verbatim(ctx._("What the server said, word for word:"), recipient.diagnostic))
     return Section(Phrase(ctx._("For your mail administrator")), 2, blocks)
 
@@ -154,18 +163,26 @@ def _admin_section(
 def recipient_sections(
     recipient: RecipientStatus, interpretation: Interpretation, ctx: Context, with_heading: bool
 ) -> list[Section]:
-    """The sections explaining ``recipient``: what happened and what to do, then the admin's."""
-    action = action_of(recipient, interpretation)
+    """The sections explaining ``recipient``: what happened and what to do, then the admin's.
+
+    For a notice that is not about delivery (:data:`NOTICE_KINDS`), the document's summary says
+    everything the reader needs; the recipient only adds the administrator's part.
+    """
     heading = None
     if with_heading:
         name = recipient.address or recipient.original_address or ctx._(wording.UNKNOWN_RECIPIENT)
         heading = Phrase("%(recipient)s", {"recipient": name})
+    texts = category_text(recipient.category)
+    facts = fact_text(recipient.category, recipient.facts, ctx.catalog)
+    notes = [Phrase(ctx._(texts.admin)), *facts.admin]
+    admin = _admin_section(recipient, interpretation, ctx, Fields(tuple(facts.fields)), notes)
+    if interpretation.kind in NOTICE_KINDS:
+        return [Section(heading, 1, [], "info"), admin] if heading is not None else [admin]
+    action = action_of(recipient, interpretation)
     main = Section(
         heading, 1, [Paragraph(headline(recipient, interpretation, ctx), True)], _TONES[action]
     )
     sections = [main]
-    texts = category_text(recipient.category)
-    facts = fact_text(recipient.category, recipient.facts, ctx.catalog)
     said = finality(recipient, action, ctx)
     if said is not None:
         main.blocks.append(Paragraph(said))
@@ -187,8 +204,5 @@ def recipient_sections(
         else:
             steps = [Phrase(ctx._(step)) for step in texts.steps]
         sections.append(Section(Phrase(ctx._("What you can do")), 2, [Steps(tuple(steps))]))
-    notes = [Phrase(ctx._(texts.admin)), *facts.admin]
-    sections.append(
-        _admin_section(recipient, interpretation, ctx, Fields(tuple(facts.fields)), notes)
-    )
+    sections.append(admin)
     return sections

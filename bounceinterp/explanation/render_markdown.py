@@ -7,21 +7,24 @@ longer than any run of backticks inside, so they are shown exactly as they came.
 
 from __future__ import annotations
 
-import re
+import string
+from itertools import groupby
 
 from .document import Document, Fields, Paragraph, Phrase, Section, Steps, Verbatim, visible
 
-_UNTRUSTED = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
-_TRUSTED = re.compile(r"([\\`*_\[\]<>|])")
+#: Every ASCII punctuation character, backslash-escaped (CommonMark lets any of them be escaped).
+_UNTRUSTED = str.maketrans({char: "\\" + char for char in string.punctuation})
+#: Catalog sentences only need the characters that would format them escaped.
+_TRUSTED = str.maketrans({char: "\\" + char for char in "\\`*_[]<>|"})
 
 
 def escape_untrusted(text: str) -> str:
     """``text`` from the bounce, inert in Markdown: one line, all ASCII punctuation escaped."""
-    return _UNTRUSTED.sub(r"\\\1", " ".join(visible(text).split()))
+    return " ".join(visible(text).split()).translate(_UNTRUSTED)
 
 
 def _escape_trusted(text: str) -> str:
-    return _TRUSTED.sub(r"\\\1", text)
+    return text.translate(_TRUSTED)
 
 
 def _inline(phrase: Phrase) -> str:
@@ -29,7 +32,8 @@ def _inline(phrase: Phrase) -> str:
 
 
 def _fence(text: str) -> str:
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    """A code fence longer than the longest run of backticks in ``text``."""
+    longest = max((len(list(run)) for char, run in groupby(text) if char == "`"), default=0)
     return "`" * max(3, longest + 1)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from babel.support import NullTranslations
 
+from bounceinterp.statuscodes import describe
+
 from .markers import N_
 
 #: "X.subject.detail" -> meaning.
@@ -91,10 +93,6 @@ CLASS_AND_SUBJECT = N_("%(class)s, %(subject)s")
 
 
 def _registry_title(status: str) -> str | None:
-    try:
-        from bounceinterp.statuscodes import describe
-    except ImportError:  # pragma: no cover - the registry module ships with the package
-        return None
     try:
         return describe(status)
     except (OSError, KeyError, ValueError):
