@@ -200,6 +200,7 @@ def apply_message_fields(report: Interpretation, group: FieldGroup) -> None:
 
 def recipient_from_group(group: FieldGroup) -> RecipientStatus:
     recipient = RecipientStatus()
+    status_comment = None
     for name, value in group.fields:
         if name == "final-recipient":
             recipient.address = clean_address(value)
@@ -209,6 +210,7 @@ def recipient_from_group(group: FieldGroup) -> RecipientStatus:
             recipient.action = normalize_action(value)
         elif name == "status":
             recipient.status = status_from_text(value)
+            status_comment = _comment(value)
         elif name == "remote-mta":
             recipient.remote_mta = _without_comment(strip_type(value)[1])
         elif name == "diagnostic-code":
@@ -221,8 +223,19 @@ def recipient_from_group(group: FieldGroup) -> RecipientStatus:
             recipient.extra_fields[_field_title(name)] = value
     if recipient.address is None:
         recipient.address = recipient.original_address
+    if recipient.diagnostic is None and status_comment:
+        # RFC 3464 fields may carry comments; without a Diagnostic-Code, a Status comment such
+        # as "4.0.0 (cat.example.net: host name lookup failure)" is all the report says.
+        recipient.diagnostic = status_comment
     complete_codes(recipient)
     return recipient
+
+
+def _comment(value: str) -> str | None:
+    """The text of the parenthesised comment in a field value, if any."""
+    start, end = value.find("("), value.rfind(")")
+    text = value[start + 1 : end].strip() if 0 <= start < end else ""
+    return text or None
 
 
 def complete_codes(recipient: RecipientStatus) -> None:

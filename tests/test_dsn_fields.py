@@ -119,3 +119,18 @@ def test_a_report_with_an_impossible_escape_is_still_read():
     assert recipient.address == "b\\x{D800}ob@example.com"
     assert recipient.address.encode("utf-8")
     assert recipient.status == "5.1.1"
+
+
+def test_a_status_comment_is_the_diagnostic_when_the_report_gives_none():
+    text = (
+        "Final-Recipient: rfc822;pat@example.net\nAction: delayed\n"
+        "Status: 4.0.0 (example.net: host name lookup failure)\n\n"
+        "Final-Recipient: rfc822;sam@example.org\nAction: failed\n"
+        "Status: 5.0.0 (permanent failure)\nDiagnostic-Code: smtp; 550 user unknown\n"
+    )
+    delayed, failed = read_report(text, Interpretation())
+    assert (delayed.status, delayed.diagnostic) == (
+        "4.0.0",
+        "example.net: host name lookup failure",
+    )
+    assert (failed.status, failed.diagnostic) == ("5.0.0", "550 user unknown")
