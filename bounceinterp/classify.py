@@ -20,11 +20,13 @@ from pathlib import Path
 from . import forwarding, patterns, rulebook
 from .dsn import is_generic
 from .model import Interpretation, RecipientStatus
-from .resources import rules_dir
 from .rulebook import Match, Rulebook, Subject
 from .statuscodes import categories, reply_info, status_info
 
 log = logging.getLogger(__name__)
+
+#: Patterns that read status codes out of a reply's text.
+STATUS_TEXT = "classify/status-text.yaml"
 
 #: Categories an extractor decides by itself (the report's kind says it all).
 KIND_CATEGORIES = {"auto_reply": "vacation", "feedback": "feedback"}
@@ -89,7 +91,7 @@ def _status_from_reply(recipient: RecipientStatus) -> None:
     to the reporting MTA's summary Status, and use it when the report gives none."""
     if not recipient.diagnostic:
         return
-    found = patterns.search(_status_text("reply_with_status"), recipient.diagnostic)
+    found = patterns.search(patterns.named("reply_with_status", STATUS_TEXT), recipient.diagnostic)
     if found is None:
         return
     status = found.group("status")
@@ -102,7 +104,7 @@ def _status_from_reply(recipient: RecipientStatus) -> None:
 def subject_of(recipient: RecipientStatus, report: Interpretation) -> Subject:
     text = recipient.diagnostic or ""
     if text:
-        text = patterns.sub(_status_text("continuation_code"), " ", text)
+        text = patterns.sub(patterns.named("continuation_code", STATUS_TEXT), " ", text)
     return Subject.make(
         text,
         status=recipient.status,
@@ -114,10 +116,6 @@ def subject_of(recipient: RecipientStatus, report: Interpretation) -> Subject:
         command=recipient.command,
         diagnostic_type=recipient.diagnostic_type,
     )
-
-
-def _status_text(name: str):
-    return patterns.load(rules_dir() / "classify" / "status-text.yaml")[name]
 
 
 def decide(subject: Subject, book: Rulebook) -> Decision:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from . import patterns
 from .model import Interpretation, OriginalMessage, RecipientStatus
-from .resources import rules_dir
 
 _FORWARD_HEADERS = ("x-forwarded-to", "x-forwarded-for", "x-original-to", "delivered-to")
 
 
 def _pattern(name: str):
-    return patterns.load(rules_dir() / "classify" / "forwarding.yaml")[name]
+    return patterns.named(name, "classify/forwarding.yaml")
 
 
 def forwarded_by(recipient: RecipientStatus, report: Interpretation) -> str | None:

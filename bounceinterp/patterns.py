@@ -68,12 +68,18 @@ def load(path: Path) -> dict[str, regex.Pattern]:
     }
 
 
-def named(name: str) -> regex.Pattern:
-    """A structural pattern of ``rules/patterns.yaml``."""
-    return load(rules_dir() / "patterns.yaml")[name]
-
-
 @cache
+def pattern_file(relative: str) -> dict[str, regex.Pattern]:
+    """The compiled patterns of ``rules/<relative>`` (remembered by name: asked on every
+    message, it must not rebuild a path each time)."""
+    return load(rules_dir() / relative)
+
+
+def named(name: str, relative: str = "patterns.yaml") -> regex.Pattern:
+    """Pattern ``name`` of ``rules/<relative>`` (by default the structural patterns)."""
+    return pattern_file(relative)[name]
+
+
 def format_patterns(family: str) -> dict[str, regex.Pattern]:
     """The patterns of one format family's extractor, from ``rules/formats/<family>.yaml``."""
-    return load(rules_dir() / "formats" / f"{family}.yaml")
+    return pattern_file(f"formats/{family}.yaml")
