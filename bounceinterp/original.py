@@ -6,7 +6,7 @@ from email.utils import getaddresses
 
 from .dates import parse_date
 from .model import OriginalMessage
-from .parse import MimePart, ParsedMessage, content_type, raw_text, read_header_block
+from .parse import MimePart, ParsedMessage, read_header_block
 
 RETURNED_MESSAGE_TYPES = ("message/rfc822", "message/global")
 RETURNED_HEADERS_TYPES = ("text/rfc822-headers", "message/global-headers")
@@ -15,7 +15,7 @@ RETURNED_HEADERS_TYPES = ("text/rfc822-headers", "message/global-headers")
 def find_original(parsed: ParsedMessage) -> OriginalMessage | None:
     """The returned message's headers, from an attached message or a headers-only part."""
     for part in parsed.parts()[1:]:
-        if content_type(part) in RETURNED_MESSAGE_TYPES + RETURNED_HEADERS_TYPES:
+        if part.content_type in RETURNED_MESSAGE_TYPES + RETURNED_HEADERS_TYPES:
             found = _from_enclosed(parsed, part)
             if found is not None:
                 return found
@@ -23,17 +23,10 @@ def find_original(parsed: ParsedMessage) -> OriginalMessage | None:
 
 
 def _from_enclosed(parsed: ParsedMessage, part: MimePart) -> OriginalMessage | None:
-    """flanker keeps both an attached message and a headers-only part as ``enclosed``; its raw
-    text is read directly (flanker's own header objects cost ten times more to build)."""
-    try:
-        enclosed = part.enclosed
-    except Exception as exc:
-        parsed.warnings.append(f"returned message: {exc}")
-        enclosed = None
-    if enclosed is not None:
-        found = from_header_text(raw_text(enclosed))
-        if found is not None:
-            return found
+    """The headers of the message a part encloses (an attached message or a headers-only
+    part); else its text read as a header block."""
+    if part.enclosed is not None and part.enclosed.headers:
+        return from_headers(part.enclosed.headers)
     return from_header_text(parsed.text(part))
 
 

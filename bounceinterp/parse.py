@@ -1,19 +1,21 @@
-"""Turn raw bytes into a MIME tree that never raises: the first step of the pipeline.
+"""Step 1 of the pipeline: raw bytes to a MIME tree that never raises, with safe accessors.
 
-flanker builds the tree lazily; every access that can fail on broken mail (unknown charsets,
-bad transfer encodings, truncated parts) goes through the helpers here, which degrade to
-"nothing there" and record a warning instead of raising.
+``parse(raw)`` makes line endings LF, reads the MIME structure (``mime``) within the limits
+(``limits``) and gives the later steps what they ask for: headers, the parts of a type, the
+decoded text of a part, and the human-readable text of the notice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
-from ._flanker import mime, mime_to_unicode
+from .limits import DEFAULT_LIMITS, Limits
+from .mime import Part, Tree, header_end, read_tree
+from .mime import read_header_block as mime_header_block
+from .textcodec import html_to_text
 
-MimePart = Any  # flanker.mime.message.part.MimePart; flanker ships no type hints
+MimePart = Part
 
 
 def normalize_newlines(raw: bytes) -> bytes:
@@ -31,218 +33,111 @@ def to_bytes(raw: bytes | str) -> bytes:
 
 @dataclass
 class ParsedMessage:
-    """A message as the extractors see it: the flanker tree plus safe accessors."""
+    """A message as the readers see it: the MIME tree plus safe accessors."""
 
     raw: bytes
-    root: MimePart | None
-    warnings: list[str] = field(default_factory=list)
-    #: The MIME structure was unreadable: the body was read as one text/plain part, so its
-    #: parts' transfer encodings (quoted-printable) are still there.
-    read_as_plain_text: bool = False
-    _parts: list[MimePart] | None = None
+    tree: Tree
+    limits: Limits = DEFAULT_LIMITS
+    _parts: list[Part] | None = None
     _body_text: str | None = None
-    _top: list[tuple[str, str]] | None = None
+    _texts: dict[int, str] = field(default_factory=dict)
 
-    def header(self, name: str, part: MimePart | None = None) -> str | None:
+    @property
+    def root(self) -> Part | None:
+        return self.tree.root
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.tree.warnings
+
+    @property
+    def read_as_plain_text(self) -> bool:
+        """The top-level MIME structure was unusable and the body was read as one text part,
+        so the transfer encodings of the parts it holds (quoted-printable) are still there."""
+        return self.tree.structure_broken
+
+    def header(self, name: str, part: Part | None = None) -> str | None:
         """Decoded value of header ``name`` of ``part`` (default: the top level), or None."""
         wanted = name.lower()
         return next((v for n, v in self.headers(part) if n.lower() == wanted), None)
 
-    def headers(self, part: MimePart | None = None) -> list[tuple[str, str]]:
-        """Every header of ``part`` (default: the top level), decoded, in order.
+    def headers(self, part: Part | None = None) -> list[tuple[str, str]]:
+        """Every header of ``part`` (default: the top level), decoded, in order."""
+        part = part if part is not None else self.root
+        return part.headers if part is not None else []
 
-        The top level is read from the raw bytes with ``read_header_block``: every extractor
-        asks for From and Subject, and flanker's header objects cost ten times more to build."""
-        if part is None:
-            if self._top is None:
-                head = self.raw.split(b"\n\n", 1)[0].decode("utf-8", "replace")
-                self._top = read_header_block(head)
-            return self._top
-        try:
-            return [(str(n), str(v)) for n, v in part.headers.items()]
-        except Exception as exc:
-            self.warnings.append(f"headers: {exc}")
-            return []
-
-    def parts(self) -> list[MimePart]:
+    def parts(self) -> list[Part]:
         """Every part of the tree, top level first, depth first, including enclosed messages."""
         if self._parts is None:
-            self._parts = list(self._walk())
+            self._parts = list(self.root.walk()) if self.root is not None else []
         return self._parts
-
-    def _walk(self) -> Iterator[MimePart]:
-        if self.root is None:
-            return
-        yield self.root
-        try:
-            yield from self.root.walk(with_self=False)
-        except Exception as exc:
-            self.warnings.append(f"MIME structure: {exc}")
 
     def report_type(self) -> str | None:
         """The ``report-type`` parameter of a top-level multipart/report, lower case."""
-        ctype = content_type(self.root)
-        if ctype != "multipart/report" or self.root is None:
+        root = self.root
+        if root is None or root.content_type != "multipart/report":
             return None
-        value = self.root.content_type.params.get("report-type")
+        value = root.params.get("report-type")
         return value.strip().lower() if value else None
 
-    def first_part(self, *ctypes: str) -> MimePart | None:
-        return next((p for p in self.parts() if content_type(p) in ctypes), None)
+    def first_part(self, *ctypes: str) -> Part | None:
+        return next(self.parts_of(*ctypes), None)
 
-    def text(self, part: MimePart | None) -> str:
-        """The decoded body of a part as text ('' when it has none or cannot be decoded)."""
+    def parts_of(self, *ctypes: str) -> Iterator[Part]:
+        """The parts of one of ``ctypes``, in tree order."""
+        return (p for p in self.parts() if p.content_type in ctypes)
+
+    def text(self, part: Part | None) -> str:
+        """The decoded body of a part as text ('' when it has none); at most ``max_text``."""
         if part is None:
             return ""
-        try:
-            body = part.body
-        except Exception as exc:
-            self.warnings.append(f"part {content_type(part)}: {exc}")
-            return _fallback_text(part)
-        if body is None:
-            return ""
-        if isinstance(body, bytes):
-            return body.decode("utf-8", "replace")
-        return _decode_iso2022(str(body))
+        key = id(part)
+        if key not in self._texts:
+            self._texts[key] = part.text()[: self.limits.max_text]
+        return self._texts[key]
 
     def body_text(self) -> str:
-        """The human-readable text of the message: its text/plain parts outside enclosed messages.
-
-        Falls back to text/html parts when there is no text/plain part. Computed once: every
-        text extractor asks for it.
-        """
+        """The human-readable text of the message: its text/plain parts outside enclosed
+        messages and attachments, else its text/html parts as text, else the preamble of its
+        multipart. Computed once: every reader asks for it."""
         if self._body_text is None:
             texts = [self.text(p) for p in self._human_parts("text/plain")]
-            if not any(texts):
-                texts = [self.text(p) for p in self._human_parts("text/html")]
-            self._body_text = "\n".join(t for t in texts if t)
+            if not any(t.strip() for t in texts):
+                texts = [html_to_text(self.text(p)) for p in self._human_parts("text/html")]
+            if not any(t.strip() for t in texts) and self.root is not None:
+                texts = [self.root.preamble.decode("utf-8", "replace")]
+            self._body_text = "\n".join(t for t in texts if t)[: self.limits.max_text]
         return self._body_text
 
-    def _human_parts(self, ctype: str) -> Iterator[MimePart]:
-        if self.root is None:
-            return
-        try:
-            for part in self.root.walk(with_self=True, skip_enclosed=True):
-                if content_type(part) == ctype and not _is_attachment(part):
-                    yield part
-        except Exception as exc:
-            self.warnings.append(f"MIME structure: {exc}")
+    def _human_parts(self, ctype: str) -> Iterator[Part]:
+        for part in self.parts():
+            own = part.content_type == ctype and not part.enclosed_in_message
+            if own and (not part.is_attachment or part is self.root):
+                yield part
 
 
-def read_header_block(text: str) -> list[tuple[str, str]]:
-    """The header fields at the start of ``text``, unfolded, encoded words decoded."""
-    fields: list[tuple[str, str]] = []
-    block = text.lstrip("\n").split("\n\n", 1)[0]
-    if block.startswith("From "):  # an mbox separator line before the headers
-        block = block.partition("\n")[2]
-    for line in block.split("\n"):
-        if line[:1] in (" ", "\t"):
-            if fields:
-                name, value = fields[-1]
-                fields[-1] = (name, f"{value} {line.strip()}")
-            continue
-        name, colon, value = line.partition(":")
-        name = name.strip()
-        if not colon or not name or " " in name:
-            break  # not a header line: the block is over
-        fields.append((name, value.strip()))
-    return [(name, _decode_words(value)) for name, value in fields]
+def content_type(part: Part | None) -> str | None:
+    return part.content_type if part is not None else None
 
 
-def _decode_words(value: str) -> str:
-    """RFC 2047 encoded words decoded (flanker's decoder: it knows the charsets met in mail)."""
-    if "=?" not in value:
-        return value
-    try:
-        return mime_to_unicode(value)
-    except Exception:
-        return value
+def read_header_block(text: str, limits: Limits = DEFAULT_LIMITS) -> list[tuple[str, str]]:
+    """The header fields at the start of ``text`` (a header block pasted into a notice, or a
+    text/rfc822-headers body), unfolded, encoded words decoded."""
+    data = normalize_newlines(text.lstrip("\n").encode("utf-8", "surrogateescape"))
+    return mime_header_block(data[: header_end(data, 0, len(data))], limits)
 
 
-def content_type(part: MimePart | None) -> str | None:
-    if part is None:
-        return None
-    try:
-        return str(part.content_type.value).lower()
-    except Exception:
-        return None
-
-
-def raw_text(part: MimePart) -> str:
-    """The undecoded text of a flanker part (its headers and body as they were received)."""
-    try:
-        stream = part._container  # flanker's Stream: the whole message and this part's span
-        return stream.string[stream.start : stream.end + 1]
-    except (AttributeError, TypeError):
-        return ""
-
-
-def _is_attachment(part: MimePart) -> bool:
-    """Content-Disposition: attachment, read from the part's raw headers (flanker would build
-    every header object of the part to answer)."""
-    disposition = next(
-        (v for n, v in read_header_block(raw_text(part)) if n.lower() == "content-disposition"),
-        "",
-    )
-    return disposition.strip().lower().startswith("attachment")
-
-
-#: Escape sequences that switch an ISO-2022 text (Japanese, Korean, Chinese) to another set.
-_ISO2022_ESCAPES = ("\x1b$B", "\x1b$@", "\x1b(J", "\x1b(B", "\x1b$(D", "\x1b$)C")
-
-
-def _decode_iso2022(text: str) -> str:
-    """Decode ISO-2022-JP text left undecoded: the charset is 7-bit, so a part that declares
-    none (or us-ascii) reaches us as ASCII with escape sequences in it (Japanese servers)."""
-    if "\x1b" not in text or not any(esc in text for esc in _ISO2022_ESCAPES):
-        return text
-    for codec in ("iso2022_jp_ext", "iso2022_jp_2", "iso2022_kr"):
-        try:
-            return text.encode("ascii").decode(codec)
-        except (UnicodeError, LookupError):
-            continue
-    return text
-
-
-def _fallback_text(part: MimePart) -> str:
-    """Raw body bytes as text, for parts whose declared charset or encoding is broken."""
-    try:
-        container = part._container  # flanker keeps the undecoded body here
-        raw = container.read_body() if hasattr(container, "read_body") else b""
-    except Exception:
-        return ""
-    if isinstance(raw, bytes):
-        return _decode_iso2022(raw.decode("utf-8", "replace"))
-    return str(raw)
-
-
-def parse(raw: bytes | str) -> ParsedMessage:
-    """Parse raw mail. Never raises: a message flanker cannot read has ``root`` None."""
-    data = normalize_newlines(to_bytes(raw))
-    try:
-        return ParsedMessage(raw=data, root=mime.from_string(data))
-    except Exception as exc:
-        warning = f"unreadable MIME structure, read as plain text: {exc}"
-    try:
-        root = mime.from_string(_as_plain_text(data))
-    except Exception as exc:
-        return ParsedMessage(raw=data, root=None, warnings=[warning, f"unreadable: {exc}"])
-    return ParsedMessage(raw=data, root=root, warnings=[warning], read_as_plain_text=True)
-
-
-def _as_plain_text(data: bytes) -> bytes:
-    """The message with its top-level MIME headers removed, so that its body reads as one
-    text/plain part: a bounce with a broken multipart structure still has readable text."""
-    head, sep, body = data.partition(b"\n\n")
-    kept: list[bytes] = []
-    dropping = False
-    for line in head.split(b"\n"):
-        if line[:1] in (b" ", b"\t"):
-            if not dropping:
-                kept.append(line)
-            continue
-        name = line.split(b":", 1)[0].strip().lower()
-        dropping = name in (b"content-type", b"content-transfer-encoding")
-        if not dropping:
-            kept.append(line)
-    return b"\n".join(kept) + sep + body
+def parse(raw: bytes | str, limits: Limits = DEFAULT_LIMITS) -> ParsedMessage:
+    """Parse raw mail within ``limits``. Never raises. A message larger than
+    ``limits.max_message_bytes`` is read up to that size, with a warning."""
+    data = to_bytes(raw)
+    cut = len(data) > limits.max_message_bytes
+    if cut:
+        data = data[: limits.max_message_bytes]
+    data = normalize_newlines(data)
+    tree = read_tree(data, limits)
+    if cut:
+        tree.warnings.append(
+            f"message larger than {limits.max_message_bytes} bytes: only its beginning was read"
+        )
+    return ParsedMessage(raw=data, tree=tree, limits=limits)

@@ -13,15 +13,7 @@ RECIPIENT_FIELDS = ("original-rcpt-to", "removal-recipient")
 
 
 def _report_fields(parsed: ParsedMessage, part: MimePart) -> list[tuple[str, str]]:
-    """The feedback-report fields, lower-case names. flanker reads the part as a header block
-    (``enclosed``); the text form is the fallback for a part it could not read that way."""
-    try:
-        enclosed = part.enclosed
-    except Exception:
-        enclosed = None
-    headers = parsed.headers(enclosed) if enclosed is not None else []
-    if headers:
-        return [(name.lower(), value) for name, value in headers]
+    """The feedback-report fields (one header-like block), lower-case names."""
     return [f for group in split_groups(parsed.text(part)) for f in group.fields]
 
 
