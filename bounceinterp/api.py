@@ -9,6 +9,7 @@ from . import rulebook
 from .classify import classify
 from .extractors import EXTRACTORS
 from .extractors.rfc3464 import STATUS_TYPES
+from .limits import DEFAULT_LIMITS, Limits
 from .model import Interpretation
 from .original import first_address
 from .parse import ParsedMessage, parse
@@ -17,7 +18,9 @@ from .smtpcommand import add_commands
 log = logging.getLogger(__name__)
 
 
-def interpret(raw: bytes | str, rules: str | Path | None = None) -> Interpretation:
+def interpret(
+    raw: bytes | str, rules: str | Path | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> Interpretation:
     """Read a message and say what it is: a bounce (and why), a delay, or something else.
 
     ``rules`` is a directory of the caller's own classification rules (``rules/README.md``),
@@ -30,7 +33,7 @@ def interpret(raw: bytes | str, rules: str | Path | None = None) -> Interpretati
     """
     book = rulebook.load(rules)
     try:
-        parsed = parse(raw)
+        parsed = parse(raw, limits)
         report = extract(parsed)
         report.subject = parsed.header("Subject")
         report.from_address = first_address(parsed.header("From"))

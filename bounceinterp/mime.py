@@ -27,6 +27,9 @@ from .textcodec import decode_bytes, decode_header_value
 MESSAGE_TYPES = frozenset({"message/rfc822", "message/global", "message/news"})
 #: Parts whose body is a header block only (RFC 6522 text/rfc822-headers, RFC 6533).
 HEADERS_TYPES = frozenset({"text/rfc822-headers", "message/global-headers"})
+#: The boundaries of the explanation a rewrite adds (``rewrite``) start with this: its parts
+#: are ours, not the notice's, and readers skip them.
+EXPLANATION_BOUNDARY_PREFIX = b"=_bounceinterp_"
 
 
 @dataclass(eq=False)
@@ -47,6 +50,8 @@ class Part:
     depth: int
     #: True for the parts of an enclosed (returned) message and the message itself.
     enclosed_in_message: bool = False
+    #: True for the parts of an explanation added by a rewrite.
+    explanation: bool = False
     children: list[Part] = field(default_factory=list)
     #: The message a message/rfc822 part carries, or the header block of a headers-only part.
     enclosed: Part | None = None
@@ -259,14 +264,16 @@ def _split_multipart(tree: Tree, part: Part, in_message: bool) -> None:
     preamble_end, children = spans
     part.preamble = part.data[part.body_start : preamble_end]
     digest = part.content_type == "multipart/digest"
+    ours = part.explanation or boundary.startswith(EXPLANATION_BOUNDARY_PREFIX + b"alt_")
     for child_start, child_end in children:
         if tree.parts_made >= tree.limits.max_parts:
             tree.warnings.append(f"more than {tree.limits.max_parts} MIME parts: the rest not read")
             break
         default = "message/rfc822" if digest else "text/plain"
-        part.children.append(
-            _read_part(tree, part.data, child_start, child_end, part.depth + 1, in_message, default)
-        )
+        child = _read_part(tree, part.data, child_start, child_end, part.depth + 1, in_message,
+                           default)  # fmt: skip
+        child.explanation = ours
+        part.children.append(child)
 
 
 def _boundary_spans(

@@ -111,7 +111,7 @@ class ParsedMessage:
 
     def _human_parts(self, ctype: str) -> Iterator[Part]:
         for part in self.parts():
-            own = part.content_type == ctype and not part.enclosed_in_message
+            own = part.content_type == ctype and not (part.enclosed_in_message or part.explanation)
             if own and (not part.is_attachment or part is self.root):
                 yield part
 
@@ -136,8 +136,20 @@ def parse(raw: bytes | str, limits: Limits = DEFAULT_LIMITS) -> ParsedMessage:
         data = data[: limits.max_message_bytes]
     data = normalize_newlines(data)
     tree = read_tree(data, limits)
+    _restore_subject(tree)
     if cut:
         tree.warnings.append(
             f"message larger than {limits.max_message_bytes} bytes: only its beginning was read"
         )
     return ParsedMessage(raw=data, tree=tree, limits=limits)
+
+
+def _restore_subject(tree: Tree) -> None:
+    """A bounce rewritten by ``bounceinterp.rewrite`` carries its own Subject in
+    X-Bounce-Original-Subject: the readers see that one, as if it had not been rewritten."""
+    root = tree.root
+    if root is None or root.header("X-Bounce-Rewritten") is None:
+        return
+    original = root.header("X-Bounce-Original-Subject")
+    if original is not None:
+        root.headers = [(n, original if n.lower() == "subject" else v) for n, v in root.headers]

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from bounceinterp.model import Interpretation
 
-from .content import build_document
-from .document import Document
+from . import wording
+from .content import build_document, make_context
+from .document import Document, Paragraph
 from .language import choose_language
 from .render_html import render_html
 from .render_markdown import render_markdown
 from .render_text import render_text
 
-__all__ = ["FORMATS", "choose_language", "explain", "explanation_dict"]
+__all__ = ["FORMATS", "RewriteTexts", "choose_language", "explain", "explanation_dict",
+           "rewrite_texts"]  # fmt: skip
 
 _RENDERERS: dict[str, Callable[[Document], str]] = {
     "text": render_text,
@@ -70,3 +73,37 @@ def explain(
         raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}") from None
     chosen = choose_language(interpretation, lang)
     return render(build_document(interpretation, chosen, now))
+
+
+@dataclass(frozen=True)
+class RewriteTexts:
+    """The short texts a rewritten bounce carries in its headers, in the reader's language."""
+
+    #: The new Subject.
+    subject: str
+    #: One line: the title and the first recipient's headline (``X-Bounce-Summary``).
+    summary: str
+
+
+def rewrite_texts(
+    interpretation: Interpretation, lang: str | None = None, *, now: datetime | None = None
+) -> tuple[str, RewriteTexts]:
+    """The language chosen for ``interpretation`` and the header texts of its rewrite."""
+    chosen = choose_language(interpretation, lang)
+    ctx = make_context(interpretation, chosen, now)
+    document = build_document(interpretation, chosen, now)
+    original = interpretation.original
+    subject = original.subject if original and original.subject else None
+    template = wording.REWRITE_SUBJECTS.get(interpretation.kind)
+    new_subject = ctx._(template) % {"subject": subject} if subject and template else document.title
+    headline = next(
+        (
+            block.phrase.plain()
+            for section in document.sections
+            for block in section.blocks
+            if isinstance(block, Paragraph) and block.emphasis
+        ),
+        "",
+    )
+    summary = f"{document.title}: {headline}" if headline else document.title
+    return chosen, RewriteTexts(new_subject, summary)

@@ -22,9 +22,25 @@ _CONTROL = {
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s|%%")
 
 
+#: Characters that change the direction of the text around them (they can make
+#: "invoice\u202efdp.exe" read "invoiceexe.pdf") and line separators other than LF.
+_DIRECTION = {
+    code: f"\\u{code:04x}"
+    for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                 0x2028, 0x2029)
+}  # fmt: skip
+_REMOVED = dict.fromkeys([*_CONTROL, *_DIRECTION])
+
+
 def visible(text: str) -> str:
     """``text`` with control characters made visible (``\\x1b``), everything else unchanged."""
     return text.translate(_CONTROL)
+
+
+def without_controls(text: str) -> str:
+    """``text`` without control and direction characters (for a header: tabs and line
+    breaks become spaces first)."""
+    return text.replace("\t", " ").replace("\n", " ").translate(_REMOVED)
 
 
 @dataclass(frozen=True)

@@ -171,3 +171,10 @@ KIND_SUMMARIES: dict[str, str] = {
 }
 
 AUTO_REPLY_FROM = N_("The automatic reply comes from %(sender)s.")
+
+#: Interpretation.kind -> the Subject of a rewritten bounce; %(subject)s is the subject of the
+#: message that bounced (the title alone when the bounce does not give it).
+REWRITE_SUBJECTS: dict[str, str] = {
+    "failure": N_("Not delivered: %(subject)s"),
+    "delay": N_("Not delivered yet: %(subject)s"),
+}
