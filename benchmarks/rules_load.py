@@ -13,8 +13,8 @@ import time
 
 import regex
 
-from bounceinterp import rulebook
-from bounceinterp.statuscodes import categories
+from bounceinterp.classify import rulebook
+from bounceinterp.classify.statuscodes import categories
 
 
 def main() -> int:

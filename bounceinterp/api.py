@@ -5,15 +5,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from . import rulebook
-from .classify import classify
-from .extractors import EXTRACTORS
-from .extractors.rfc3464 import STATUS_TYPES
+from .classify import classify, rulebook
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Interpretation
-from .original import first_address
 from .parse import ParsedMessage, parse
-from .smtpcommand import add_commands
+from .read import EXTRACTORS
+from .read.original import first_address
+from .read.rfc3464 import STATUS_TYPES
+from .read.smtpcommand import add_commands
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +25,7 @@ def interpret(
     ``rules`` is a directory of the caller's own classification rules (``rules/README.md``),
     which take precedence over the bundled ones. It is loaded first (once per process), and a
     mistake there is the caller's: FileNotFoundError when it is not a directory, RuleError
-    (``bounceinterp.rulebook``) when a rule file cannot be read or breaks the schema.
+    (``bounceinterp.classify.rulebook``) when a rule file cannot be read or breaks the schema.
 
     Never raises on malformed mail: what cannot be read is reported in ``warnings``. A
     recipient that could not be classified keeps what was read, with category ``undefined``.

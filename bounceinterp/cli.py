@@ -139,7 +139,7 @@ def why_text(result) -> str:
 
 
 def run_rules_check(args: argparse.Namespace) -> int:
-    from .rulecheck import check
+    from .classify.rulecheck import check
 
     try:
         report = check(args.directory)
@@ -173,7 +173,7 @@ def check_summary(rules: int, examples: int, problems: int) -> str:
 
 def rules_problem(directory: str) -> str | None:
     """Why the user's rules directory cannot be used, or None when it loads."""
-    from .rulebook import RuleError, load
+    from .classify.rulebook import RuleError, load
 
     try:
         load(directory)

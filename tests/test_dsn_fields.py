@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from bounceinterp.dates import parse_date
-from bounceinterp.dsn import clean_address, read_report, reply_code_from_text, status_from_text
 from bounceinterp.model import Interpretation
+from bounceinterp.read.dsn import clean_address, read_report, reply_code_from_text, status_from_text
 
 REPORT = """Reporting-MTA: dns; mx1.example.net
 X-Postfix-Queue-ID: 4Qx1Yb2KzVz9sWn

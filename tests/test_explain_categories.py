@@ -8,7 +8,7 @@ import pytest
 from babel.messages.pofile import read_po
 from explain_samples import CATEGORIES, LANGUAGES, NOW, failure, recipient
 
-from bounceinterp import statuscodes
+from bounceinterp.classify import statuscodes
 from bounceinterp.explanation import explain
 from bounceinterp.explanation.categories import CATEGORIES as CATEGORY_TEXTS
 from bounceinterp.explanation.content import build_document

@@ -10,7 +10,7 @@ from explain_samples import failure, original
 from bounceinterp.explanation import choose_language, explanation_dict
 from bounceinterp.i18n import available_languages, negotiate, parse_language_list
 from bounceinterp.model import Interpretation
-from bounceinterp.original import from_headers
+from bounceinterp.read.original import from_headers
 
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 

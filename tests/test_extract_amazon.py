@@ -5,8 +5,8 @@ import json
 import pytest
 from fixture_reading import read
 
-from bounceinterp.extractors.amazonses import AmazonSesExtractor
 from bounceinterp.parse import parse
+from bounceinterp.read.amazonses import AmazonSesExtractor
 
 
 def ses_notice(document: str) -> bytes:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bounceinterp import interpret, patterns, rulebook
-from bounceinterp.classify import decide
+from bounceinterp import interpret, patterns
+from bounceinterp.classify import decide, rulebook
+from bounceinterp.classify.rulebook import Subject
+from bounceinterp.classify.rulecheck import check
 from bounceinterp.cli import main
-from bounceinterp.rulebook import Subject
-from bounceinterp.rulecheck import check
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -66,7 +66,7 @@ def test_bundled_rules_pass_their_own_check(capsys):
 
 
 def test_every_category_has_a_deciding_rule():
-    from bounceinterp.statuscodes import categories
+    from bounceinterp.classify.statuscodes import categories
 
     decided = {r.category for r in rulebook.load().deciding}
     by_kind = {"vacation", "feedback", "delivered", "undefined"}  # decided by the report's kind

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from bounceinterp import interpret
-from bounceinterp.smtpcommand import commands_in
+from bounceinterp.read.smtpcommand import commands_in
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -26,7 +26,7 @@ def _wishes(interpretation: Interpretation, lang: str | None) -> Iterator[list[s
         yield parse_language_list(lang)
     original = interpretation.original
     if original is not None:
-        # Accept-Language, else X-Accept-Language: merged by bounceinterp.original.from_headers.
+        # Accept-Language, else X-Accept-Language (merged by read.original.from_headers).
         yield parse_language_list(original.accept_language)
         yield parse_language_list(original.content_language)
     yield process_languages()

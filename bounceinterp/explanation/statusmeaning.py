@@ -1,6 +1,6 @@
 """What an enhanced status code (RFC 3463 and later) means, in the reader's language.
 
-The registry's own titles (``bounceinterp.statuscodes``) are English; the explanation needs the
+The registry's own titles (``classify.statuscodes``) are English; the explanation needs the
 meaning in every catalog language, so the codes a bounce commonly carries are worded here as
 msgids. Any other code is described by its class and subject ("Permanent failure: mailbox"),
 which every catalog also translates. English readers get the registry title for the rest.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from babel.support import NullTranslations
 
-from bounceinterp.statuscodes import describe
+from bounceinterp.classify.statuscodes import describe
 
 from .markers import N_
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import rulebook
-from .classify import decide
-from .i18n import gettext as _
+from ..i18n import gettext as _
+from . import decide, rulebook
 from .rulebook import Example, Rule, RuleError
 
 

@@ -9,8 +9,8 @@ an address other than the final recipient. The patterns are in ``rules/classify/
 
 from __future__ import annotations
 
-from . import patterns
-from .model import Interpretation, OriginalMessage, RecipientStatus
+from .. import patterns
+from ..model import Interpretation, OriginalMessage, RecipientStatus
 
 _FORWARD_HEADERS = ("x-forwarded-to", "x-forwarded-for", "x-original-to", "delivered-to")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from email.utils import getaddresses
 
-from .dates import parse_date
-from .model import OriginalMessage
-from .parse import MimePart, ParsedMessage, read_header_block
+from ..dates import parse_date
+from ..model import OriginalMessage
+from ..parse import MimePart, ParsedMessage, read_header_block
 
 RETURNED_MESSAGE_TYPES = ("message/rfc822", "message/global")
 RETURNED_HEADERS_TYPES = ("text/rfc822-headers", "message/global-headers")

@@ -34,11 +34,11 @@ from functools import cache
 import regex
 
 from .. import patterns
-from ..dsn import complete_codes, reply_code_from_text, status_from_text
 from ..model import Interpretation, OriginalMessage, RecipientStatus
-from ..original import find_original, from_header_text
 from ..parse import ParsedMessage
 from .base import kind_from_actions
+from .dsn import complete_codes, reply_code_from_text, status_from_text
+from .original import find_original, from_header_text
 
 __all__ = [
     "address_list",

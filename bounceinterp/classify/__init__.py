@@ -17,9 +17,10 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import forwarding, patterns, rulebook
-from .dsn import is_generic
-from .model import Interpretation, RecipientStatus
+from .. import patterns
+from ..model import Interpretation, RecipientStatus
+from ..read.dsn import is_generic
+from . import forwarding, rulebook
 from .rulebook import Match, Rulebook, Subject
 from .statuscodes import categories, reply_info, status_info
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from .. import patterns
 from ..model import Interpretation, RecipientStatus
-from ..original import first_address
 from ..parse import ParsedMessage
+from .original import first_address
 from .text import headers_match, is_daemon_sender
 
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import patterns
-from .dates import parse_date
-from .model import Interpretation, RecipientStatus
+from .. import patterns
+from ..dates import parse_date
+from ..model import Interpretation, RecipientStatus
 
 #: Fields that start a recipient's group (one of them is required per recipient by RFC 3464).
 RECIPIENT_FIELDS = frozenset(

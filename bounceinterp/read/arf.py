@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..dsn import clean_address, split_groups
 from ..model import Interpretation, RecipientStatus
-from ..original import find_original
 from ..parse import MimePart, ParsedMessage
+from .dsn import clean_address, split_groups
+from .original import find_original
 
 #: Fields naming the complaining recipient: RFC 5965 Original-Rcpt-To, and the older
 #: Removal-Recipient of opt-out reports (draft-shafranovich-feedback-report).

@@ -15,11 +15,11 @@ import json
 from typing import Any
 
 from .. import patterns
-from ..dsn import complete_codes, status_from_text, strip_type
 from ..model import Interpretation, OriginalMessage, RecipientStatus
-from ..original import from_headers
 from ..parse import ParsedMessage
 from .base import kind_from_actions
+from .dsn import complete_codes, status_from_text, strip_type
+from .original import from_headers
 from .text import notice_text
 
 

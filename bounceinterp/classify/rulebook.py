@@ -23,9 +23,9 @@ from typing import Any
 import regex
 import yaml
 
-from . import patterns
-from .i18n import gettext as _
-from .resources import load_yaml, rules_dir
+from .. import patterns
+from ..i18n import gettext as _
+from ..resources import load_yaml, rules_dir
 from .statuscodes import categories
 
 log = logging.getLogger(__name__)

@@ -3,11 +3,11 @@ internationalised form (message/global-delivery-status, UTF-8 addresses and text
 
 from __future__ import annotations
 
-from ..dsn import read_report
 from ..model import Interpretation
-from ..original import find_original
 from ..parse import ParsedMessage, content_type
 from .base import kind_from_actions
+from .dsn import read_report
+from .original import find_original
 from .poordsn import complete_from_text
 
 STATUS_TYPES = ("message/delivery-status", "message/global-delivery-status")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .resources import load_yaml, rules_dir
+from ..resources import load_yaml, rules_dir
 
 
 @dataclass(frozen=True)

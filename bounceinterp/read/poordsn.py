@@ -11,9 +11,9 @@ Called by ``rfc3464`` on the report it has just read; when nothing is missing it
 
 from __future__ import annotations
 
-from ..dsn import complete_codes, is_generic
 from ..model import Interpretation, RecipientStatus
 from ..parse import ParsedMessage
+from .dsn import complete_codes, is_generic
 from .text import address_list
 
 #: Extractors that read reports, not texts: never asked to complete one.

@@ -62,9 +62,9 @@ from dataclasses import dataclass
 import regex
 
 from .. import patterns
-from ..dsn import reply_code_from_text, status_from_text
 from ..model import Interpretation, RecipientStatus
 from ..parse import ParsedMessage
+from .dsn import reply_code_from_text, status_from_text
 from .text import (
     build,
     fallback_addresses,

@@ -11,10 +11,10 @@ from functools import cache
 
 import regex
 
-from . import patterns
-from .model import Interpretation
-from .parse import ParsedMessage
-from .resources import load_yaml, rules_dir
+from .. import patterns
+from ..model import Interpretation
+from ..parse import ParsedMessage
+from ..resources import load_yaml, rules_dir
 
 
 @cache

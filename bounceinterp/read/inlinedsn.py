@@ -8,11 +8,11 @@ appliances do the same. The fields are read like a real report (``dsn.read_repor
 from __future__ import annotations
 
 from .. import patterns
-from ..dsn import read_report
 from ..model import Interpretation
-from ..original import find_original
 from ..parse import ParsedMessage
 from .base import kind_from_actions
+from .dsn import read_report
+from .original import find_original
 from .rfc3464 import action_from_status
 from .text import is_daemon_sender, notice_text
 
