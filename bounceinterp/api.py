@@ -6,12 +6,12 @@ import logging
 from pathlib import Path
 
 from .classify import classify, rulebook
+from .detect import STATUS_TYPES, detect
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Interpretation
 from .parse import ParsedMessage, parse
-from .read import EXTRACTORS
+from .read import read
 from .read.original import first_address
-from .read.rfc3464 import STATUS_TYPES
 from .read.smtpcommand import add_commands
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ def interpret(
     ``rules`` is a directory of the caller's own classification rules (``rules/README.md``),
     which take precedence over the bundled ones. It is loaded first (once per process), and a
     mistake there is the caller's: FileNotFoundError when it is not a directory, RuleError
-    (``bounceinterp.classify.rulebook``) when a rule file cannot be read or breaks the schema.
+    (``bounceinterp.RuleError``) when a rule file cannot be read or breaks the schema.
 
     Never raises on malformed mail: what cannot be read is reported in ``warnings``. A
     recipient that could not be classified keeps what was read, with category ``undefined``.
@@ -33,7 +33,9 @@ def interpret(
     book = rulebook.load(rules)
     try:
         parsed = parse(raw, limits)
-        report = extract(parsed)
+        evidence = detect(parsed)
+        report = read(parsed, evidence, parsed.warnings)
+        report.detection = [(s.name, s.seen) for s in evidence.signals]
         report.subject = parsed.header("Subject")
         report.from_address = first_address(parsed.header("From"))
         if report.kind != "not_a_bounce":
@@ -55,19 +57,5 @@ def technical_text(parsed: ParsedMessage) -> str:
 
 
 def extract(parsed: ParsedMessage) -> Interpretation:
-    """The first extractor (in ``EXTRACTORS`` order) that recognises the message decides."""
-    for extractor in EXTRACTORS:
-        try:
-            report = extractor.extract(parsed)
-        except Exception as exc:
-            log.error(
-                "extractor %s failed: %s",
-                extractor.name,
-                exc,
-                exc_info=log.isEnabledFor(logging.DEBUG),
-            )
-            parsed.warnings.append(f"extractor {extractor.name}: {type(exc).__name__}: {exc}")
-            continue
-        if report is not None:
-            return report
-    return Interpretation(kind="not_a_bounce")
+    """What the readers find in ``parsed`` (before classification), after detection."""
+    return read(parsed, detect(parsed), parsed.warnings)

@@ -127,6 +127,8 @@ class Interpretation:
     technical_text: str | None = None
     #: Problems met while reading a malformed message (never fatal).
     warnings: list[str] = field(default_factory=list)
+    #: The evidence detection saw (signal name, what was seen), in the order it looked.
+    detection: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def is_bounce(self) -> bool:
@@ -146,5 +148,6 @@ class Interpretation:
             "extra_fields": dict(self.extra_fields),
             "original": self.original.to_dict() if self.original else None,
             "recipients": [r.to_dict() for r in self.recipients],
+            "detection": [{"signal": name, "seen": seen} for name, seen in self.detection],
             "warnings": list(self.warnings),
         }

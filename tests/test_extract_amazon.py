@@ -5,8 +5,9 @@ import json
 import pytest
 from fixture_reading import read
 
+from bounceinterp.detect import detect
 from bounceinterp.parse import parse
-from bounceinterp.read.amazonses import AmazonSesExtractor
+from bounceinterp.read.amazonses import AmazonSesReader
 
 
 def ses_notice(document: str) -> bytes:
@@ -20,7 +21,8 @@ def ses_notice(document: str) -> bytes:
 
 
 def read_ses(document: str):
-    return AmazonSesExtractor().extract(parse(ses_notice(document)))
+    parsed = parse(ses_notice(document))
+    return AmazonSesReader().read(parsed, detect(parsed))
 
 
 def test_ses_bounce_notification():

@@ -38,7 +38,7 @@ def test_mailman_held_post_is_not_a_bounce():
 
 def test_x_failed_recipients_alone_is_enough():
     report = read("x_failed_recipients_only.eml")
-    assert report.format == "x-failed-recipients"
+    assert report.format == "general"
     [victor] = report.recipients
     assert victor.address == "victor@example.org"
     assert victor.status == "5.2.1"
@@ -50,10 +50,10 @@ def test_x_failed_recipients_alone_is_enough():
 def test_quoted_printable_text_of_an_unreadable_mime_structure_is_decoded(newline):
     # multipart/mixed without a boundary: the body is read as plain text, still encoded
     report = read("failed_recipients_broken_mime_qp.eml", newline)
-    assert report.format == "x-failed-recipients"
+    assert report.format == "general"
     [henry] = report.recipients
     assert henry.address == "henry@example.org"
-    assert "The server answered:" in henry.diagnostic
+    assert "check the spelling and try again" in henry.diagnostic  # over a soft line break
     assert henry.diagnostic.endswith("does not exist; check the spelling and try again")
     assert (henry.status, henry.reply_code) == ("5.1.1", 550)
 

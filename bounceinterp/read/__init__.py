@@ -1,42 +1,43 @@
-"""Format extractors: each recognises one family of reports and reads its recipients.
+"""Step 3 of the pipeline: who failed, with what status and words.
 
-Every extractor has the same shape (see ``base.Extractor``): ``extract(parsed)`` returns an
-``Interpretation`` when it recognises the message, else None. ``EXTRACTORS`` is tried in order
-and the first answer wins. The order is part of the design:
+``read(parsed, evidence)`` asks the readers in ``READERS`` in order; the first that finds
+recipients decides. Every reader has the same shape (``base.Reader``); one that recognises a
+notice but cannot read its recipients answers None, and the search goes on. The order:
 
-1. ``rfc3464``, ``arf``: standard machine-readable reports, exact. A poor RFC 3464 report
-   (no diagnostic, a generic status, a pipe instead of an address) is completed from its own
-   text by the text extractors below (``poordsn``), never replaced.
-2. Mailing-list managers (fml, Mailman, Google Groups): recognised by their own headers, and
-   sent by senders that provider families would otherwise claim (mailer-daemon@googlemail.com).
-3. Providers and appliances: their notices borrow MTA wording (Exim's, qmail's), so they are
-   asked before the MTA families.
-4. MTA families (qmail, Exim, Postfix, Courier, OpenSMTPD, dma, IMail, Sendmail, Exchange
-   2003/2007, Messaging Server, Domino, Notes): each recognised by its own introduction and
-   sent by mail software (a person quoting or forwarding a bounce is not one).
-5. Generic fallbacks, least specific last: delivery-status fields pasted into text, then a
-   notice that names its failed recipients only in ``X-Failed-Recipients``.
-6. ``rfc3834`` auto-replies, last: bounces too carry ``Auto-Submitted: auto-replied``.
+1. ``rfc3464`` (every delivery-status part) and ``mdn`` (a rejection written as a disposition
+   notification): standard reports, exact. A poor report (no diagnostic, a generic status, a
+   pipe instead of an address) is completed from its own text by the text readers below
+   (``poordsn``), never replaced.
+2. Amazon SES JSON notifications, and the notices of mailing-list managers (recognised by
+   their own headers, and sent by senders that provider families would otherwise claim).
+3. Family readers, where a layout needs them: providers and appliances first (their notices
+   borrow MTA wording), then MTA families, each recognised by its own introduction and read
+   only from mail software (a person quoting a bounce is not one). Most are data: pattern files
+   of ``rules/formats/`` read by one engine (``textnotice``); a format keeps its own module only
+   when its structure needs code (Sendmail's transcript, Notes, SES JSON, inline DSN fields).
+4. ``general``: any notice detection calls a bounce, read from its wording (``general``).
+5. ``rfc3834`` automatic replies, last: bounces too carry ``Auto-Submitted: auto-replied``.
 
-Most plain-text families are data, not code: the family lists below name pattern files of
-``rules/formats/`` read by one engine (``textnotice``; vocabulary in rules/formats/README.md)
-or, for list managers, by ``listnotice``. A format keeps its own module only when its structure
-needs code (Sendmail's transcript, Notes' mixed section, SES JSON, inline DSN fields).
+A message detection calls a bounce that no reader can read stays a bounce, with no recipient.
 """
 
 from __future__ import annotations
 
-from .amazonses import AmazonSesExtractor
-from .arf import ArfExtractor
-from .base import Extractor
-from .failedrecipients import FailedRecipientsExtractor
-from .inlinedsn import InlineDsnExtractor
-from .listnotice import ListNoticeExtractor
-from .notes import NotesExtractor
-from .rfc3464 import Rfc3464Extractor
-from .rfc3834 import AutoReplyExtractor
-from .sendmail import SendmailExtractor
-from .textnotice import TextNoticeExtractor
+from ..detect import Evidence
+from ..model import Interpretation
+from ..parse import ParsedMessage
+from .amazonses import AmazonSesReader
+from .arf import ArfReader
+from .base import Reader
+from .general import GeneralReader, empty_report
+from .inlinedsn import InlineDsnReader
+from .listnotice import ListNoticeReader
+from .mdn import MdnReader
+from .notes import NotesReader
+from .rfc3464 import Rfc3464Reader
+from .rfc3834 import AutoReplyReader
+from .sendmail import SendmailReader
+from .textnotice import TextNoticeReader
 
 #: Mailing-list managers refusing a post, read by ``listnotice`` from rules/formats/<family>.yaml.
 LIST_FAMILIES = ("fml", "mailman", "googlegroups")
@@ -84,24 +85,49 @@ LATE_MTA_FAMILIES = (
     ("domino", "domino"),
 )
 
-EXTRACTORS: tuple[Extractor, ...] = (
-    Rfc3464Extractor(),
-    ArfExtractor(),
-    # mailing-list managers refusing a post (recognised by their own headers)
-    *(ListNoticeExtractor(family) for family in LIST_FAMILIES),
-    AmazonSesExtractor(),
-    # providers and appliances (plain text)
-    *(TextNoticeExtractor(family) for family in PROVIDER_FAMILIES),
-    # MTA families (plain text, recognised by their own introduction sentence)
-    *(TextNoticeExtractor(family, name) for family, name in MTA_FAMILIES),
-    SendmailExtractor(),
-    *(TextNoticeExtractor(family, name) for family, name in LATE_MTA_FAMILIES),
-    NotesExtractor(),
-    # delivery-status fields pasted into text (Amazon WorkMail and others)
-    InlineDsnExtractor(),
-    # generic fallback: only an X-Failed-Recipients header names who failed
-    FailedRecipientsExtractor(),
-    AutoReplyExtractor(),
+READERS: tuple[Reader, ...] = (
+    Rfc3464Reader(),
+    MdnReader(),
+    AmazonSesReader(),
+    *(ListNoticeReader(family) for family in LIST_FAMILIES),
+    *(TextNoticeReader(family) for family in PROVIDER_FAMILIES),
+    *(TextNoticeReader(family, name) for family, name in MTA_FAMILIES),
+    SendmailReader(),
+    *(TextNoticeReader(family, name) for family, name in LATE_MTA_FAMILIES),
+    NotesReader(),
+    InlineDsnReader(),
+    GeneralReader(),
 )
 
-__all__ = ["EXTRACTORS", "Extractor"]
+_ARF = ArfReader()
+_AUTO_REPLY = AutoReplyReader()
+
+
+def read(parsed: ParsedMessage, evidence: Evidence, warnings: list[str]) -> Interpretation:
+    """The report of ``parsed``: the first reader's that finds recipients (see the module's
+    docstring). A reader that fails (a bug of ours) is skipped with a warning."""
+    if evidence.kind == "feedback":
+        found = _ask(_ARF, parsed, evidence, warnings)
+        if found is not None:
+            return found
+    for reader in READERS:
+        found = _ask(reader, parsed, evidence, warnings)
+        if found is not None and found.recipients:
+            return found
+    if evidence.is_bounce:
+        return empty_report(evidence)
+    found = _ask(_AUTO_REPLY, parsed, evidence, warnings)
+    return found if found is not None else Interpretation(kind="not_a_bounce")
+
+
+def _ask(
+    reader: Reader, parsed: ParsedMessage, evidence: Evidence, warnings: list[str]
+) -> Interpretation | None:
+    try:
+        return reader.read(parsed, evidence)
+    except Exception as exc:
+        warnings.append(f"reader {reader.name}: {type(exc).__name__}: {exc}")
+        return None
+
+
+__all__ = ["READERS", "Reader", "read"]

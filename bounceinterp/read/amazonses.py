@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from .. import patterns
+from ..detect import Evidence
 from ..model import Interpretation, OriginalMessage, RecipientStatus
 from ..parse import ParsedMessage
 from .base import kind_from_actions
@@ -23,10 +24,10 @@ from .original import from_headers
 from .text import notice_text
 
 
-class AmazonSesExtractor:
+class AmazonSesReader:
     name = "amazonses-json"
 
-    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
+    def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
         document = _document(notice_text(parsed))
         if document is None:
             return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..detect import Evidence
 from ..model import Interpretation, RecipientStatus
 from ..parse import MimePart, ParsedMessage
 from .dsn import clean_address, split_groups
@@ -17,10 +18,10 @@ def _report_fields(parsed: ParsedMessage, part: MimePart) -> list[tuple[str, str
     return [f for group in split_groups(parsed.text(part)) for f in group.fields]
 
 
-class ArfExtractor:
+class ArfReader:
     name = "arf"
 
-    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
+    def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
         part = parsed.first_part("message/feedback-report")
         if part is None and parsed.report_type() != "feedback-report":
             return None

@@ -1,19 +1,21 @@
-"""The shape every format extractor has."""
+"""The shape every reader has."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
+from ..detect import Evidence
 from ..model import Interpretation, RecipientStatus
 from ..parse import ParsedMessage
 
 
-class Extractor(Protocol):
-    #: The value of ``Interpretation.format`` this extractor produces.
+class Reader(Protocol):
+    #: The value of ``Interpretation.format`` this reader produces.
     name: str
 
-    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
-        """An Interpretation when this extractor recognises the message, else None."""
+    def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
+        """An Interpretation with the recipients this reader finds, else None (the next reader
+        is asked). A reader that recognises a notice but finds no recipient answers None."""
         ...
 
 

@@ -8,22 +8,23 @@ appliances do the same. The fields are read like a real report (``dsn.read_repor
 from __future__ import annotations
 
 from .. import patterns
+from ..detect import Evidence
 from ..model import Interpretation
 from ..parse import ParsedMessage
 from .base import kind_from_actions
 from .dsn import read_report
 from .original import find_original
 from .rfc3464 import action_from_status
-from .text import is_daemon_sender, notice_text
+from .text import notice_text
 
 
-class InlineDsnExtractor:
+class InlineDsnReader:
     name = "inline-dsn"
 
-    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
+    def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
         pats = patterns.format_patterns("inlinedsn")
         text = notice_text(parsed)
-        if not is_daemon_sender(parsed) or patterns.search(pats["recipient_field"], text) is None:
+        if not evidence.from_mail_system or patterns.search(pats["recipient_field"], text) is None:
             return None
         first = patterns.search(pats["fields"], text)
         if first is None:

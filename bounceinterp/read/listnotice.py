@@ -19,6 +19,7 @@ List-Post / X-BeenThere / X-ML-Name headers: this is why these notices are not r
 from __future__ import annotations
 
 from .. import patterns
+from ..detect import Evidence
 from ..model import Interpretation
 from ..parse import ParsedMessage
 from .text import (
@@ -35,13 +36,13 @@ from .text import (
 LIST_HEADERS = ("List-Post", "X-BeenThere", "X-ML-Name", "List-Id")
 
 
-class ListNoticeExtractor:
+class ListNoticeReader:
     """Reads the refusals of the list manager ``family`` (also the ``Interpretation.format``)."""
 
     def __init__(self, family: str) -> None:
         self.name = family
 
-    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
+    def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
         return read_list_notice(parsed, self.name)
 
 

@@ -8,13 +8,12 @@ declaring the charset (``parse`` decodes it). Patterns: rules/formats/notes.yaml
 from __future__ import annotations
 
 from .. import patterns
+from ..detect import Evidence
 from ..model import Interpretation
 from ..parse import ParsedMessage
 from .text import (
     address_list,
     build,
-    fallback_addresses,
-    is_daemon_sender,
     notice_text,
     one_line,
     recipient,
@@ -22,14 +21,14 @@ from .text import (
 )
 
 
-class NotesExtractor:
+class NotesReader:
     name = "notes"
 
-    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
+    def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
         pats = patterns.format_patterns("notes")
         text = notice_text(parsed)
         start = patterns.search(pats["recognise"], text)
-        if start is None or not is_daemon_sender(parsed):
+        if start is None or not evidence.from_mail_system:
             return None
         section, returned = split_returned(text[start.end() :], pats["returned"])
         addresses: list[str] = []
@@ -40,5 +39,4 @@ class NotesExtractor:
             elif line.strip():
                 reasons.append(line)
         diagnostic = one_line("\n".join(reasons))
-        failed = addresses or fallback_addresses(parsed, returned)
-        return build(self.name, parsed, [recipient(a, diagnostic) for a in failed], returned)
+        return build(self.name, parsed, [recipient(a, diagnostic) for a in addresses], returned)

@@ -2,7 +2,7 @@
 
 Some reports carry a delivery-status part that lacks what the text says: no Diagnostic-Code,
 a generic ``5.0.0`` status, or a Final-Recipient that is a pipe command or a mailbox file
-(Exim's "pipe to |..." deliveries) instead of an address. When a text extractor recognises the
+(Exim's "pipe to |..." deliveries) instead of an address. When a text reader recognises the
 same message's text, its findings fill those gaps: per recipient by address, else by position
 when both list the same number of recipients. The report keeps its format and fields.
 
@@ -11,25 +11,26 @@ Called by ``rfc3464`` on the report it has just read; when nothing is missing it
 
 from __future__ import annotations
 
+from ..detect import Evidence
 from ..model import Interpretation, RecipientStatus
 from ..parse import ParsedMessage
 from .dsn import complete_codes, is_generic
 from .text import address_list
 
 #: Extractors that read reports, not texts: never asked to complete one.
-_NOT_TEXT = frozenset({"rfc3464", "arf", "rfc3834"})
+_NOT_TEXT = frozenset({"rfc3464", "rfc6533", "mdn", "arf", "rfc3834", "general"})
 
 
-def complete_from_text(report: Interpretation, parsed: ParsedMessage) -> None:
-    """Fill the gaps of a poor report from the first text extractor that reads its text."""
+def complete_from_text(report: Interpretation, parsed: ParsedMessage, evidence: Evidence) -> None:
+    """Fill the gaps of a poor report from the first text reader that reads its text."""
     if not any(_is_poor(r) for r in report.recipients):
         return
-    from . import EXTRACTORS  # the text extractors, in their documented order
+    from . import READERS  # the text readers, in their documented order
 
-    for extractor in EXTRACTORS:
-        if extractor.name in _NOT_TEXT:
+    for reader in READERS:
+        if reader.name in _NOT_TEXT:
             continue
-        found = extractor.extract(parsed)
+        found = reader.read(parsed, evidence)
         if found is not None and found.is_bounce:
             _complete(report, found.recipients)
             if report.original is None:

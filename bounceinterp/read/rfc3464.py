@@ -1,38 +1,40 @@
 """RFC 3464 delivery status notifications (RFC 6522 multipart/report) and their RFC 6533
-internationalised form (message/global-delivery-status, UTF-8 addresses and text)."""
+internationalised form (message/global-delivery-status, UTF-8 addresses and text).
+
+Every delivery-status part of the report is read (some servers send one per recipient, or a
+first one of prose); a report whose parts name no recipient is left to the next readers, which
+read its text."""
 
 from __future__ import annotations
 
+from ..detect import STATUS_TYPES, Evidence
 from ..model import Interpretation
-from ..parse import ParsedMessage, content_type
+from ..parse import ParsedMessage
 from .base import kind_from_actions
 from .dsn import read_report
 from .original import find_original
 from .poordsn import complete_from_text
 
-STATUS_TYPES = ("message/delivery-status", "message/global-delivery-status")
 
-
-class Rfc3464Extractor:
+class Rfc3464Reader:
     name = "rfc3464"
 
-    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
-        part = parsed.first_part(*STATUS_TYPES)
-        if part is None:
-            return None
+    def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
         report = Interpretation(format=self.name)
-        if content_type(part) == "message/global-delivery-status":
-            report.format = "rfc6533"
-        report.recipients = read_report(parsed.text(part), report)
+        for part in parsed.parts_of(*STATUS_TYPES):
+            if part.enclosed_in_message:
+                continue  # a report inside a returned message is that message's business
+            if part.content_type == "message/global-delivery-status":
+                report.format = "rfc6533"
+            report.recipients.extend(read_report(parsed.text(part), report))
         if not report.recipients:
-            parsed.warnings.append("delivery-status part without recipient fields")
             return None
         report.original = find_original(parsed)
         for recipient in report.recipients:
             if recipient.action is None:
                 recipient.action = action_from_status(recipient.status)
         report.kind = kind_from_actions(report.recipients)
-        complete_from_text(report, parsed)
+        complete_from_text(report, parsed, evidence)
         return report
 
 

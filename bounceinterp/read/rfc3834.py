@@ -1,24 +1,25 @@
 """RFC 3834 automatic replies (vacation, out-of-office): never a bounce.
 
 Tried last, because bounces too are marked ``Auto-Submitted: auto-replied``: every bounce
-extractor has had its turn. A notice from mail software itself (MAILER-DAEMON, postmaster)
-that no extractor could read is still not an auto-reply. Markers: rules/formats/rfc3834.yaml.
+reader has had its turn. A notice from mail software itself (MAILER-DAEMON, postmaster)
+that no reader could read is still not an auto-reply. Markers: rules/formats/rfc3834.yaml.
 """
 
 from __future__ import annotations
 
 from .. import patterns
+from ..detect import Evidence
 from ..model import Interpretation, RecipientStatus
 from ..parse import ParsedMessage
 from .original import first_address
-from .text import headers_match, is_daemon_sender
+from .text import headers_match
 
 
-class AutoReplyExtractor:
+class AutoReplyReader:
     name = "rfc3834"
 
-    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
-        if not self._is_auto_reply(parsed) or is_daemon_sender(parsed, null_return_path=False):
+    def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
+        if not self._is_auto_reply(parsed) or evidence.has("mail_software_sender"):
             return None
         report = Interpretation(kind="auto_reply", format=self.name)
         report.recipients.append(

@@ -13,25 +13,24 @@ from __future__ import annotations
 import regex
 
 from .. import patterns
+from ..detect import Evidence
 from ..model import Interpretation, RecipientStatus
 from ..parse import ParsedMessage
 from .text import (
     build,
-    fallback_addresses,
-    is_daemon_sender,
     notice_text,
     recipient,
     split_returned,
 )
 
 
-class SendmailExtractor:
+class SendmailReader:
     name = "sendmail"
 
-    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
+    def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
         pats = patterns.format_patterns("sendmail")
         text = notice_text(parsed)
-        if not is_daemon_sender(parsed) or not patterns.search(pats["recognise"], text):
+        if not evidence.from_mail_system or not patterns.search(pats["recognise"], text):
             return None
         notice, returned = split_returned(text, pats["returned"])
         delayed = bool(
@@ -42,16 +41,8 @@ class SendmailExtractor:
         for address, reason, listed_delayed in _listed(pats, notice):
             action = "delayed" if delayed or listed_delayed else "failed"
             found.setdefault(address.lower(), recipient(address, reason, action=action))
-        last_status = _read_transcript(pats, notice, found, "delayed" if delayed else "failed")
-        report = build(self.name, parsed, list(found.values()), returned)
-        if report is None:
-            action = "delayed" if delayed else "failed"
-            failed = [
-                recipient(a, last_status, action=action)
-                for a in fallback_addresses(parsed, returned)
-            ]
-            report = build(self.name, parsed, failed, returned)
-        return report
+        _read_transcript(pats, notice, found, "delayed" if delayed else "failed")
+        return build(self.name, parsed, list(found.values()), returned)
 
 
 def _section(pats: dict[str, regex.Pattern], notice: str, name: str) -> str:

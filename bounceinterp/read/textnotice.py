@@ -47,9 +47,8 @@ after a dividing line. Only the wording differs, so each family is a pattern fil
 ``delayed``
     In the notice or the Subject: a delay warning, not a failure.
 
-A recognised notice that names no recipient fails for the addresses of X-Failed-Recipients,
-else for the recipients (To) of the returned message (``text.fallback_addresses``). Their
-diagnostic is the ``diagnostic`` match in the notice, else the notice itself.
+A recognised notice in which no recipient can be read is left to the next readers (the general
+reader, ``general``, falls back to X-Failed-Recipients and the returned message).
 
 Formats whose structure this cannot express keep their own module (sendmail, notes, listnotice,
 amazonses, inlinedsn, failedrecipients).
@@ -62,14 +61,13 @@ from dataclasses import dataclass
 import regex
 
 from .. import patterns
+from ..detect import Evidence, Recognised
 from ..model import Interpretation, RecipientStatus
 from ..parse import ParsedMessage
 from .dsn import reply_code_from_text, status_from_text
 from .text import (
     build,
-    fallback_addresses,
     headers_match,
-    is_daemon_sender,
     notice_text,
     one_line,
     recipient,
@@ -89,7 +87,7 @@ class _Block:
     host: str | None = None
 
 
-class TextNoticeExtractor:
+class TextNoticeReader:
     """Reads the plain-text notices described by ``rules/formats/<family>.yaml``; ``name`` is
     the ``Interpretation.format`` (default: the family; Exim 3's file reads as ``exim``)."""
 
@@ -97,11 +95,11 @@ class TextNoticeExtractor:
         self.family = family
         self.name = name or family
 
-    def extract(self, parsed: ParsedMessage) -> Interpretation | None:
+    def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
         pats = patterns.format_patterns(self.family)
         if not headers_match(parsed, self.family):
             return None
-        if "header:From" not in pats and not is_daemon_sender(parsed):
+        if "header:From" not in pats and not evidence.from_mail_system:
             return None
         text = notice_text(parsed)
         found = patterns.search(pats["recognise"], text)
@@ -119,12 +117,14 @@ class TextNoticeExtractor:
         stop = _search(pats, "list_end", notice, begin)
         end_list = stop.start() if stop else len(notice)
         blocks, outside = _blocks(parsed, pats, notice, begin, end_list)
-        if not blocks:
-            blocks = [_Block(a, notice) for a in fallback_addresses(parsed, returned)]
         delayed = _search(pats, "delayed", notice) or _search(
             pats, "delayed", parsed.header("Subject")
         )
         action = "delayed" if delayed else "failed"
+        if not blocks:  # recognised, but no recipient to read: the next readers' turn
+            said = _recipient(pats, _Block(""), notice, notice, action).diagnostic
+            evidence.recognised.append(Recognised(self.name, said, action))
+            return None
         found_recipients = [_recipient(pats, b, notice, outside, action) for b in blocks]
         report = build(self.name, parsed, found_recipients, returned)
         if report is not None:

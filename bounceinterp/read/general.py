@@ -1,0 +1,200 @@
+"""The general reader: who failed, in a notice that no family reader knows.
+
+Detection has already said that the message is a bounce (or a delay warning). In the notice's
+own text (before any returned message), the failed recipients are the addresses named near
+failure wording or a quoted SMTP refusal: in the same paragraph, or in the list that a sentence
+ending with a colon introduces ("... to the following recipients:"). The notice's own From,
+To, Return-Path and Reply-To and the returned message's sender are never recipients. A bare
+local part in such a list (a provider naming its own user) gets the domain of the notice's
+sender. The diagnostic is the paragraph that names the address, or the sentence that
+introduced the list when the paragraph is the address alone.
+
+When the text names nobody: the addresses of X-Failed-Recipients, then the recipients (To, Cc)
+of the returned message, with the notice's failure paragraph as their diagnostic; when a family
+reader recognised the notice (``Evidence.recognised``), its reading of the diagnostic and the
+action, under its name.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from .. import patterns
+from ..detect import Evidence, split_notice
+from ..model import Interpretation, RecipientStatus
+from ..parse import ParsedMessage
+from .original import first_address
+from .text import address_list, build, failed_recipients_header, recipient, returned_message
+
+#: How long a paragraph may be and still be read as one (longer "paragraphs" are cut in lines).
+_PARAGRAPH = 1500
+#: How many recipients the reader takes from one notice.
+_MOST = 1000
+
+
+@cache
+def _pats() -> dict[str, regex.Pattern]:
+    return patterns.pattern_file("detect.yaml")
+
+
+@cache
+def _shared() -> dict[str, regex.Pattern]:
+    return patterns.format_patterns("text")
+
+
+class GeneralReader:
+    name = "general"
+
+    def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
+        if evidence.kind not in ("failure", "delay", "report", "disposition"):
+            return None
+        notice, returned = evidence.notice, evidence.returned
+        if not notice:  # a report whose fields name nobody: its text is read
+            notice, returned = split_notice(parsed)
+        action = "delayed" if evidence.kind == "delay" else "failed"
+        own = _own_addresses(parsed, returned)
+        paragraphs = _paragraphs(notice)
+        name = self.name
+        found = _named(paragraphs, own, _sender_domain(parsed))
+        if not found:
+            cause = _failure_paragraph(paragraphs) or " ".join(notice.split())[:500]
+            if evidence.recognised:  # a family knows where this notice says why
+                family = evidence.recognised[0]
+                name, action, cause = family.format, family.action, family.diagnostic or cause
+            found = [(a, cause) for a in _fallback(parsed, returned, own)]
+        recipients = [recipient(a, d, action=action) for a, d in found[:_MOST]]
+        return build(name, parsed, recipients, returned)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The notice's paragraphs (blank-line separated), a long one cut into its lines."""
+    result: list[str] = []
+    for block in text.split("\n\n"):
+        if not block.strip():
+            continue
+        if len(block) > _PARAGRAPH:
+            result.extend(line for line in block.split("\n") if line.strip())
+        else:
+            result.append(block)
+    return result
+
+
+def _says_failure(paragraph: str) -> bool:
+    lowered = paragraph.lower()
+    pats = _pats()
+    return any(
+        patterns.search(pats[name], lowered) is not None
+        for name in ("failure_sentence", "delay_sentence", "smtp_failure_reply")
+    )
+
+
+def _introduces_list(paragraph: str) -> bool:
+    """A failure sentence ending with a colon: the recipients follow it."""
+    return paragraph.rstrip().endswith(":") and _says_failure(paragraph)
+
+
+def _named(
+    paragraphs: list[str], own: set[str], domain: str | None
+) -> list[tuple[str, str]]:
+    """(address, diagnostic) for every address named near failure wording, in order."""
+    found: dict[str, tuple[str, str]] = {}
+    intro: str | None = None
+    for paragraph in paragraphs:
+        listed = intro is not None
+        if not listed and not _says_failure(paragraph):
+            continue
+        lines = paragraph.split("\n")
+        # A list introduced by the paragraph's own last line ("... the following:\n a@b").
+        tail = next((i for i, line in enumerate(lines) if _introduces_list(line)), None)
+        addresses = address_list(paragraph)
+        if not addresses and (listed or tail is not None) and domain:
+            start = 0 if listed else (tail or 0) + 1
+            addresses = _local_parts(lines[start:], domain)
+        for address in addresses:
+            if address.lower() in own or address.lower() in found:
+                continue
+            found[address.lower()] = (address, _diagnostic(paragraph, address, intro))
+        intro = paragraph if _introduces_list(paragraph) else None
+    return list(found.values())
+
+
+def _local_parts(lines: list[str], domain: str) -> list[str]:
+    """Lines that hold one bare local part each (``mykewlaolacct``), as addresses at
+    ``domain``."""
+    found = []
+    for line in lines:
+        word = line.strip()
+        if word and " " not in word and patterns.search(_shared()["local_part"], word):
+            found.append(f"{word}@{domain}")
+    return found
+
+
+def _diagnostic(paragraph: str, address: str, intro: str | None) -> str:
+    """The paragraph that names ``address``, one line; the sentence that introduced it when
+    the paragraph says nothing but the address."""
+    text = " ".join(paragraph.split())
+    rest = text.replace(address, "").strip(" <>:;,.()[]\t")
+    if len(rest) < 4 and intro is not None:
+        return " ".join(intro.split())
+    return text
+
+
+def _failure_paragraph(paragraphs: list[str]) -> str | None:
+    """The first quoted refusal (from its line to the end of its paragraph), else the first
+    paragraph that says a failure."""
+    pats = _pats()
+    for name in ("smtp_failure_reply", "failure_sentence", "delay_sentence"):
+        for paragraph in paragraphs:
+            found = patterns.search(pats[name], paragraph.lower())
+            if found is None:
+                continue
+            if name == "smtp_failure_reply":
+                paragraph = paragraph[paragraph.rfind("\n", 0, found.start()) + 1 :]
+            return " ".join(paragraph.split())
+    return None
+
+
+def _own_addresses(parsed: ParsedMessage, returned: str) -> set[str]:
+    """Addresses that are the notice's own or the returned message's sender: never failed
+    recipients."""
+    own: set[str] = set()
+    for name in ("From", "To", "Cc", "Return-Path", "Reply-To", "Sender", "Delivered-To",
+                 "X-Original-To", "Envelope-To"):  # fmt: skip
+        own.update(a.lower() for a in address_list(parsed.header(name)))
+    original = returned_message(parsed, returned)
+    if original is not None:
+        for name in ("from", "sender", "return-path", "reply-to"):
+            own.update(a.lower() for a in address_list(original.header(name)))
+    return own
+
+
+def _sender_domain(parsed: ParsedMessage) -> str | None:
+    sender = first_address(parsed.header("From")) or ""
+    return sender.rsplit("@", 1)[1].lower() if "@" in sender else None
+
+
+def _fallback(parsed: ParsedMessage, returned: str, own: set[str]) -> list[str]:
+    """X-Failed-Recipients, else the recipients of the returned message."""
+    addresses = failed_recipients_header(parsed)
+    if not addresses:
+        original = returned_message(parsed, returned)
+        if original is not None:
+            addresses = [*original.to, *address_list(original.header("cc"))]
+    seen: set[str] = set()
+    result = []
+    for address in addresses:
+        if address.lower() not in seen and address.lower() not in own:
+            seen.add(address.lower())
+            result.append(address)
+    return result
+
+
+def empty_report(evidence: Evidence) -> Interpretation:
+    """A bounce that detection recognised but no reader could read a recipient of."""
+    kind = "delay" if evidence.kind == "delay" else "failure"
+    return Interpretation(kind=kind, format="general")
+
+
+__all__ = ["GeneralReader", "RecipientStatus", "empty_report"]
