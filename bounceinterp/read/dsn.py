@@ -139,7 +139,9 @@ def clean_address(value: str | None, *, xtext: bool = False) -> str | None:
         text = patterns.sub(patterns.named("utf8_address_escape"), _unicode_char, text)
     elif xtext and "+" in text and kind in ("rfc822", None):
         text = patterns.sub(patterns.named("xtext_escape"), _xtext_char, text)
-    text = text.strip().strip("<>").strip().strip('"').strip()
+    text = text.strip().strip("<>").strip()
+    if len(text) > 1 and text[0] == text[-1] == '"' and text.count('"') == 2:
+        text = text[1:-1].strip()  # the whole address quoted, not a quoted local part
     return text or None
 
 
