@@ -204,8 +204,9 @@ def _conclude(evidence: Evidence, origin: bool) -> str:
     has = evidence.has
     if has("person_forward") and not evidence.from_mail_system:
         return "none"
-    if has("disposition_report"):
-        return "disposition"
+    if has("disposition_report"):  # a read receipt, unless it says the message was refused
+        refused = has("failure_subject", "failure_sentence") and not has("not_a_failure")
+        return "failure" if refused else "disposition"
     wording = ("failure_subject", "failure_sentence", "delay_subject", "delay_sentence")
     says = has(*wording, "x_failed_recipients") or (
         has("smtp_failure_reply") and has("returned_message")

@@ -95,29 +95,41 @@ def _introduces_list(paragraph: str) -> bool:
     return paragraph.rstrip().endswith(":") and _says_failure(paragraph)
 
 
-def _named(
-    paragraphs: list[str], own: set[str], domain: str | None
-) -> list[tuple[str, str]]:
-    """(address, diagnostic) for every address named near failure wording, in order."""
+def _named(paragraphs: list[str], own: set[str], domain: str | None) -> list[tuple[str, str]]:
+    """(address, diagnostic) for every address named near failure wording, in order: in a
+    paragraph that says a failure, in the list such a paragraph introduces, or alone in a
+    paragraph next to one ("Delivery to this address\n\n"a@b"\n\nhas failed ...")."""
     found: dict[str, tuple[str, str]] = {}
-    intro: str | None = None
-    for paragraph in paragraphs:
-        listed = intro is not None
-        if not listed and not _says_failure(paragraph):
+    failing = [_says_failure(p) for p in paragraphs]
+    for index, paragraph in enumerate(paragraphs):
+        intro = paragraphs[index - 1] if index and _introduces_list(paragraphs[index - 1]) else None
+        addresses = [a for a in address_list(paragraph) if a.lower() not in own]
+        alone = len(addresses) == 1 and len(_without(paragraph, addresses[0])) < 4
+        beside = (index and failing[index - 1]) or (
+            index + 1 < len(paragraphs) and failing[index + 1]
+        )
+        if not (failing[index] or intro is not None or (alone and beside)):
             continue
         lines = paragraph.split("\n")
-        # A list introduced by the paragraph's own last line ("... the following:\n a@b").
         tail = next((i for i, line in enumerate(lines) if _introduces_list(line)), None)
-        addresses = address_list(paragraph)
-        if not addresses and (listed or tail is not None) and domain:
-            start = 0 if listed else (tail or 0) + 1
+        if not addresses and domain and (intro is not None or tail is not None):
+            start = 0 if intro is not None else (tail or 0) + 1
             addresses = _local_parts(lines[start:], domain)
+        context = intro
+        if alone and context is None:
+            context = " ".join(
+                p for p in (paragraphs[index - 1] if index else "",
+                            paragraphs[index + 1] if index + 1 < len(paragraphs) else "")
+                if p
+            )  # fmt: skip
         for address in addresses:
-            if address.lower() in own or address.lower() in found:
-                continue
-            found[address.lower()] = (address, _diagnostic(paragraph, address, intro))
-        intro = paragraph if _introduces_list(paragraph) else None
+            if address.lower() not in found:
+                found[address.lower()] = (address, _diagnostic(paragraph, address, context))
     return list(found.values())
+
+
+def _without(paragraph: str, address: str) -> str:
+    return paragraph.replace(address, "").strip(" \t\n<>:;,.()[]\"'")
 
 
 def _local_parts(lines: list[str], domain: str) -> list[str]:
@@ -131,14 +143,12 @@ def _local_parts(lines: list[str], domain: str) -> list[str]:
     return found
 
 
-def _diagnostic(paragraph: str, address: str, intro: str | None) -> str:
-    """The paragraph that names ``address``, one line; the sentence that introduced it when
-    the paragraph says nothing but the address."""
-    text = " ".join(paragraph.split())
-    rest = text.replace(address, "").strip(" <>:;,.()[]\t")
-    if len(rest) < 4 and intro is not None:
-        return " ".join(intro.split())
-    return text
+def _diagnostic(paragraph: str, address: str, context: str | None) -> str:
+    """The paragraph that names ``address``, one line; the text around it (the sentence that
+    introduced it) when the paragraph says nothing but the address."""
+    if len(_without(paragraph, address)) < 4 and context:
+        return " ".join(context.split())
+    return " ".join(paragraph.split())
 
 
 def _failure_paragraph(paragraphs: list[str]) -> str | None:
@@ -165,8 +175,11 @@ def _own_addresses(parsed: ParsedMessage, returned: str) -> set[str]:
         own.update(a.lower() for a in address_list(parsed.header(name)))
     original = returned_message(parsed, returned)
     if original is not None:
-        for name in ("from", "sender", "return-path", "reply-to"):
-            own.update(a.lower() for a in address_list(original.header(name)))
+        sent_to = {a.lower() for a in [*original.to, *address_list(original.header("cc"))]}
+        for name in ("from", "return-path"):
+            own.update(
+                a.lower() for a in address_list(original.header(name)) if a.lower() not in sent_to
+            )
     return own
 
 

@@ -1,8 +1,8 @@
 """Rejections written as disposition notifications (RFC 8098 MDN): a Sieve ``reject`` (RFC 5429),
 as Dovecot's LDA and Pigeonhole send it, refuses the message at delivery and tells the sender
 with ``Disposition: automatic-action/MDN-sent-automatically; deleted`` and a sentence saying
-why. A read receipt ("displayed", or "deleted" by the person) is not a failure: it is left to
-the next readers, which call it no bounce.
+why. Detection calls a disposition notification a failure only when its Subject or text says a
+message was refused; a read receipt ("displayed", or "deleted" by the person) is not one.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ class MdnReader:
     name = "mdn"
 
     def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
-        if evidence.kind != "disposition":
+        if not evidence.has("disposition_report") or evidence.kind != "failure":
             return None
         fields: dict[str, str] = {}
         for part in parsed.parts_of(*DISPOSITION_TYPES):
@@ -29,9 +29,8 @@ class MdnReader:
         disposition = fields.get("disposition", "").lower()
         automatic = "automatic-action" in disposition or not disposition
         refused = any(word in disposition for word in ("deleted", "denied", "failed", "rejected"))
-        says = evidence.has("failure_subject", "failure_sentence")
-        if not (automatic and (refused or not disposition) and says):
-            return None
+        if not (automatic and (refused or not disposition)):
+            return None  # a person's receipt ("displayed", "manual-action ... deleted")
         address = clean_address(fields.get("final-recipient") or fields.get("original-recipient"))
         original = find_original(parsed)
         addresses = [address] if address else list(original.to) if original else []
