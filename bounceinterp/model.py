@@ -64,6 +64,9 @@ class RecipientStatus:
     remote_mta: str | None = None
     #: The SMTP command the remote server's refusal answered (RCPT, DATA, MAIL, CONNECT).
     command: str | None = None
+    #: Who the refusal was about: ``recipient``, ``sender`` (the envelope sender), ``host`` (the
+    #: sending server) or ``message``, when the bounce says it.
+    refused: str | None = None
     last_attempt: datetime | None = None
     will_retry_until: datetime | None = None
     #: Per-recipient fields the parser did not map to an attribute (``X-`` fields and the like).
@@ -89,6 +92,7 @@ class RecipientStatus:
             "diagnostic_type": self.diagnostic_type,
             "remote_mta": self.remote_mta,
             "command": self.command,
+            "refused": self.refused,
             "last_attempt": _iso(self.last_attempt),
             "will_retry_until": _iso(self.will_retry_until),
             "category": self.category,

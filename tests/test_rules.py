@@ -120,13 +120,35 @@ def test_provider_rules_come_before_phrase_rules():
     assert only(interpret(dsn(text, "5.2.0"))).rule == "orange/spam"
 
 
-def test_the_reply_code_decides_when_nothing_else_does():
-    decision = decide(Subject.make("452 we cannot say", reply_code=452), rulebook.load())
-    assert decision.rule == "reply/452"
+@pytest.mark.parametrize(
+    ("text", "status", "reply"),
+    [
+        ("452 we cannot say", None, 452),
+        ("550 5.7.1 Not allowed", "5.7.1", 550),
+        ("550 5.0.0 Rejected", "5.0.0", 550),
+        ("554 5.5.0 Transaction failed", "5.5.0", 554),
+        ("451 4.3.0 Try later", "4.3.0", 451),
+        ("550 5.4.399 Routing issue", "5.4.399", 550),
+        ("something odd happened", None, None),
+    ],
+)
+def test_a_vague_code_or_a_bare_reply_decides_nothing_on_its_own(text, status, reply):
+    decision = decide(
+        Subject.make(text, status=status, reply_code=reply, action="failed"), rulebook.load()
+    )
+    assert (decision.category, decision.rule) == ("on_hold", "vague")
+
+
+def test_a_delay_whose_cause_is_not_found_is_expired_even_with_a_vague_code():
+    subject = Subject.make("451 4.7.1 Try again later", status="4.7.1", reply_code=451,
+                           action="delayed")  # fmt: skip
+    assert decide(subject, rulebook.load()).category in ("expired", "greylisted")
+    subject = Subject.make("421 4.0.0 Something", status="4.0.0", reply_code=421, action="delayed")
+    assert decide(subject, rulebook.load()).category == "expired"
 
 
 def test_nothing_known_is_undefined():
-    decision = decide(Subject.make("something odd happened"), rulebook.load())
+    decision = decide(Subject.make(""), rulebook.load())
     assert (decision.category, decision.rule, decision.confidence) == ("undefined", "none", 0.0)
 
 

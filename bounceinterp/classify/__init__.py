@@ -1,13 +1,14 @@
-"""Decide, per recipient, why delivery failed: category, permanence, who must act, and facts.
-
-The decision order (written down in ``rules/README.md``):
+"""Step 4 of the pipeline: per recipient, why delivery failed: category, permanence, who must
+act, and facts. A chain of evidence (written down in ``rules/README.md``):
 
 1. provider rules, then phrase rules (``rules/classify/``), the first match in precedence order;
-   a ``weak`` rule (vague wording) decides only when the status code is absent or vague;
+   their inputs are the diagnostic's words, the codes, the SMTP stage (``command``) and who was
+   refused (``refused``); a ``weak`` rule (vague wording) decides only when the status code is
+   absent or vague;
 2. the enhanced status code (``rules/status-codes.yaml``) when it is specific;
-3. a vague status code with a category (X.7.1, ...; listed in ``rules/classify/order.yaml``);
-4. the reply code (``rules/reply-codes.yaml``);
-5. a delay without a cause is ``expired`` (the sender's server is still trying); else
+3. nothing more: a vague code (X.0.0, X.7.1, X.5.0, ..., ``rules/classify/order.yaml``) or a
+   bare reply code decides nothing on its own. A delay whose cause was not found is
+   ``expired`` (cause unknown); a failure is ``on_hold``; with no code and no words at all,
    ``undefined``.
 """
 
@@ -20,9 +21,10 @@ from pathlib import Path
 from .. import patterns
 from ..model import Interpretation, RecipientStatus
 from ..read.dsn import is_generic
+from ..read.smtpcommand import refused_party
 from . import forwarding, rulebook
 from .rulebook import Match, Rulebook, Subject
-from .statuscodes import categories, reply_info, status_info
+from .statuscodes import categories, status_info
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,9 @@ def classify_recipient(recipient: RecipientStatus, report: Interpretation, book:
         recipient.confidence = 1.0
     elif recipient.rule is None:
         _status_from_reply(recipient)
+        recipient.refused = recipient.refused or refused_party(
+            recipient.diagnostic, recipient.command
+        )
         subject = subject_of(recipient, report)
         decision = decide(subject, book)
         recipient.category = decision.category
@@ -116,26 +121,24 @@ def subject_of(recipient: RecipientStatus, report: Interpretation) -> Subject:
         reporting_mta=report.reporting_mta,
         command=recipient.command,
         diagnostic_type=recipient.diagnostic_type,
+        refused=recipient.refused,
     )
 
 
 def decide(subject: Subject, book: Rulebook) -> Decision:
     """The category of one recipient, in the decision order of the module docstring."""
     conf = book.settings["confidence"]
-    specific = _status_decision(subject.status, book, vague=False)
+    specific = _status_decision(subject.status, book)
     for found in book.matches(subject):
         if found.rule.strength == "strong" or specific is None:
             return _from_match(found, conf)
     if specific is not None:
         return specific
-    vague = _status_decision(subject.status, book, vague=True)
-    if vague is not None:
-        return vague
-    reply = reply_info(subject.reply_code)
-    if reply is not None and reply.category != "undefined":
-        return Decision(reply.category, f"reply/{reply.code}", conf["reply"], str(reply.code))
     if subject.action == "delayed":
         return Decision("expired", "action/delayed", conf["delayed"], subject.action)
+    said = subject.status or (str(subject.reply_code) if subject.reply_code else None)
+    if said or subject.diagnostic:
+        return Decision("on_hold", "vague", conf["vague"], said or subject.diagnostic[:80])
     return Decision("undefined", "none", 0.0)
 
 
@@ -149,19 +152,15 @@ def _from_match(found: Match, conf: dict[str, float]) -> Decision:
                     dict(found.facts), rule.who_acts)  # fmt: skip
 
 
-def _status_decision(status: str | None, book: Rulebook, vague: bool) -> Decision | None:
-    """The status code's category: ``vague=False`` asks for a specific code only, ``True`` for
-    the vague ones (X.7.1, X.0.0 with a category ...)."""
+def _status_decision(status: str | None, book: Rulebook) -> Decision | None:
+    """The category of a specific status code; None for a vague one (X.0.0, those listed in
+    order.yaml, a provider's own unregistered detail such as 5.4.312) or none."""
     info = status_info(status)
-    unregistered = info is None and status is not None and status.count(".") == 2
-    if unregistered:  # a provider's own detail (5.4.312): its subject's generic meaning
-        info = status_info(status.rsplit(".", 1)[0] + ".0")
-    if info is None or info.category == "undefined" or (is_generic(status) and not vague):
+    if info is None or info.category == "undefined" or is_generic(status):
         return None
-    is_vague = unregistered or info.code in book.settings["vague_statuses"] or is_generic(status)
-    if is_vague != vague:
+    if info.code in book.settings["vague_statuses"]:
         return None
-    conf = book.settings["confidence"]["vague_status" if vague else "status"]
+    conf = book.settings["confidence"]["status"]
     return Decision(info.category, f"status/{info.code}", conf, status)
 
 

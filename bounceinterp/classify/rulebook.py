@@ -69,13 +69,17 @@ _RULE_KEYS = frozenset(
     }
 )
 _MATCH_KEYS = frozenset(
-    {"status", "not_status", "reply_code", "action", "format", "command", "diagnostic_type",
-     "keywords", "diagnostic", "flags", "remote_host", "reporting_host"}
+    {"status", "not_status", "status_subject", "reply_code", "action", "format", "command",
+     "refused", "diagnostic_type", "keywords", "diagnostic", "flags", "remote_host",
+     "reporting_host"}
 )  # fmt: skip
 _EXAMPLE_KEYS = frozenset(
-    {"diagnostic", "status", "reply_code", "action", "format", "command", "diagnostic_type",
-     "remote_mta", "reporting_mta", "facts"}
+    {"diagnostic", "status", "reply_code", "action", "format", "command", "refused",
+     "diagnostic_type", "remote_mta", "reporting_mta", "facts"}
 )  # fmt: skip
+#: Who a refusal can be about (``refused``): the recipient's address (RCPT), the envelope sender
+#: (MAIL), the connecting host (greeting, HELO/EHLO), or the message itself (DATA).
+REFUSED_PARTIES = frozenset({"recipient", "sender", "host", "message"})
 
 #: Makes the RuleError of one rule (file and rule id in front of the message).
 Fail = Callable[[str], "RuleError"]
@@ -101,6 +105,14 @@ class Subject:
     #: The type of the report's Diagnostic-Code (``smtp``, ``x-unix`` for a local delivery
     #: program, ``x-postfix``, ...), lower case, if known.
     diagnostic_type: str | None = None
+    #: Who the refusal was about (one of ``REFUSED_PARTIES``), if the bounce says it.
+    refused: str | None = None
+
+    @property
+    def status_subject(self) -> str | None:
+        """The subject digit of the status (``7`` for 5.7.1); None without one, or for X.0.0."""
+        parts = (self.status or "").split(".")
+        return parts[1] if len(parts) == 3 and parts[1] != "0" else None
 
     @property
     def lowered(self) -> str:
@@ -156,6 +168,11 @@ class Rule:
     statuses: tuple[StatusPattern, ...]
     #: Statuses that rule this rule out (a specific code the wording must not override).
     not_statuses: tuple[StatusPattern, ...]
+    #: Status subjects (``"2"`` for X.2.x) the wording agrees with: with a status of another
+    #: subject (X.0.0 aside), the rule does not match (ambiguous wording carries its context).
+    status_subjects: frozenset[str]
+    #: Who the refusal must be about (``REFUSED_PARTIES``).
+    refused: frozenset[str]
     reply_codes: frozenset[int]
     actions: frozenset[str]
     formats: frozenset[str]
@@ -180,6 +197,10 @@ class Rule:
         ):
             return None
         if subject.status and any(p.matches(subject.status) for p in self.not_statuses):
+            return None
+        if self.status_subjects and subject.status_subject not in (None, *self.status_subjects):
+            return None
+        if self.refused and subject.refused not in self.refused:
             return None
         if self.reply_codes and subject.reply_code not in self.reply_codes:
             return None
@@ -430,6 +451,19 @@ def _compile_rule(entry: dict, stage: str, source: str, origin: int, fail: Fail)
     if not match:
         raise fail(_("match is required"))
     statuses = tuple(_status(s, fail) for s in _as_list(match.get("status")))
+    status_subjects = frozenset(str(d) for d in _as_list(match.get("status_subject")))
+    if not status_subjects <= set("1234567"):
+        raise fail(
+            _("status_subject must be digits 1 to 7, not {value}").format(
+                value=sorted(status_subjects)
+            )
+        )
+    refused = frozenset(str(r) for r in _as_list(match.get("refused")))
+    if not refused <= REFUSED_PARTIES:
+        message = _("refused must be one of {parties}, not {value}")
+        raise fail(
+            message.format(parties=", ".join(sorted(REFUSED_PARTIES)), value=sorted(refused))
+        )
     not_statuses = tuple(_status(s, fail) for s in _as_list(match.get("not_status")))
     reply_codes = frozenset(
         _number(c, "reply_code", int, fail) for c in _as_list(match.get("reply_code"))
@@ -460,6 +494,8 @@ def _compile_rule(entry: dict, stage: str, source: str, origin: int, fail: Fail)
         who_acts=who,
         statuses=statuses,
         not_statuses=not_statuses,
+        status_subjects=status_subjects,
+        refused=refused,
         reply_codes=reply_codes,
         actions=frozenset(str(a) for a in _as_list(match.get("action"))),
         formats=frozenset(str(f) for f in _as_list(match.get("format"))),
@@ -552,6 +588,7 @@ def _example(value: Any, fail: Fail) -> Example:
         remote_mta=value.get("remote_mta"),
         reporting_mta=value.get("reporting_mta"),
         command=str(value["command"]).upper() if value.get("command") else None,
+        refused=str(value["refused"]) if value.get("refused") else None,
         diagnostic_type=str(value["diagnostic_type"]).lower()
         if value.get("diagnostic_type")
         else None,

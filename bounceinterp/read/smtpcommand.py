@@ -59,3 +59,26 @@ def add_commands(report: Interpretation, parsed: ParsedMessage) -> None:
         where = text.find(recipient.address or "\0")
         after = [command for position, command in mentions if where >= 0 and position > where]
         recipient.command = after[0] if after else None
+
+
+#: The party a refused command is about.
+PARTY_OF_COMMAND = {"RCPT": "recipient", "MAIL": "sender", "CONNECT": "host", "DATA": "message"}
+
+
+@cache
+def _party_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
+    entries = load_yaml(rules_dir() / "smtp-commands.yaml").get("refused", [])
+    return tuple(
+        (entry["party"], patterns.compile_pattern(entry["pattern"], entry.get("flags", "")))
+        for entry in entries
+    )
+
+
+def refused_party(diagnostic: str | None, command: str | None) -> str | None:
+    """Who a refusal is about: the server's words when they say it ("Sender address
+    rejected"), else the command it answered (RCPT: the recipient, MAIL: the sender...)."""
+    if diagnostic:
+        for party, pattern in _party_patterns():
+            if patterns.search(pattern, diagnostic) is not None:
+                return party
+    return PARTY_OF_COMMAND.get(command or "")
