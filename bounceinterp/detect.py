@@ -181,9 +181,6 @@ def detect(parsed: ParsedMessage) -> Evidence:
         add(Signal("delivery_status_report", report_type or "message/delivery-status"))
         evidence.kind = "report"
         return evidence
-    evidence.notice, evidence.returned = split_notice(parsed)
-    if types & set(RETURNED_TYPES) or len(evidence.notice) < len(parsed.body_text()):
-        add(Signal("returned_message"))
     if types & set(DISPOSITION_TYPES) or report_type == "disposition-notification":
         add(Signal("disposition_report", report_type or "message/disposition-notification"))
     origin = evidence.from_mail_system or (
@@ -191,6 +188,9 @@ def detect(parsed: ParsedMessage) -> Evidence:
     )
     if not origin and not evidence.has("disposition_report"):
         return evidence  # a person's message: nothing more to look at
+    evidence.notice, evidence.returned = split_notice(parsed)
+    if types & set(RETURNED_TYPES) or len(evidence.notice) < len(parsed.body_text()):
+        add(Signal("returned_message"))
     head = evidence.notice[:DETECTION_TEXT]
     for name in ("failure_sentence", "delay_sentence", "smtp_failure_reply", "not_a_failure"):
         check(name, head)

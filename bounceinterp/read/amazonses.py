@@ -83,14 +83,28 @@ def _text(value: Any) -> str | None:
 
 
 def _document(text: str) -> dict[str, Any] | None:
-    """The SES notification in ``text``, unwrapped from an SNS envelope when there is one."""
+    """The SES notification in ``text``, unwrapped from an SNS envelope when there is one.
+
+    A mail server that enforces RFC 5322's 998-character lines breaks a long JSON line
+    anywhere, even inside a string; line breaks are never part of valid JSON text (they are
+    escaped in strings), so a document that does not read as it is is read again without them.
+    """
     match = patterns.search(patterns.format_patterns("amazonses")["json_start"], text)
     if match is None:
         return None
+    json_text = text[match.start() :]
+    document = _decoded(json_text)
+    if document is None and "\n" in json_text:
+        document = _decoded(json_text.replace("\n", ""))
+    if document is not None and isinstance(document.get("Message"), str):
+        inner = _decoded(document["Message"])
+        document = inner if inner is not None else _decoded(document["Message"].replace("\n", ""))
+    return document
+
+
+def _decoded(text: str) -> dict[str, Any] | None:
     try:
-        document, _ = json.JSONDecoder().raw_decode(text[match.start() :])
-        if isinstance(document, dict) and isinstance(document.get("Message"), str):
-            document = json.loads(document["Message"])
+        document, _ = json.JSONDecoder().raw_decode(text)
     except (ValueError, RecursionError):  # not JSON, or nested too deep to read
         return None
     return document if isinstance(document, dict) else None

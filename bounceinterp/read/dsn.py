@@ -223,6 +223,14 @@ def recipient_from_group(group: FieldGroup) -> RecipientStatus:
             recipient.will_retry_until = parse_date(value)
         else:
             recipient.extra_fields[_field_title(name)] = value
+    if not _is_internet_address(recipient.address) and _is_internet_address(
+        recipient.original_address
+    ):
+        # Final-Recipient is no Internet address (an X.400 name, a local mailbox file or
+        # program): the report names the address the sender wrote; the final one is kept.
+        if recipient.address:
+            recipient.extra_fields["Final-Recipient"] = recipient.address
+        recipient.address = recipient.original_address
     if recipient.address is None:
         recipient.address = recipient.original_address
     if recipient.diagnostic is None and status_comment:
@@ -231,6 +239,14 @@ def recipient_from_group(group: FieldGroup) -> RecipientStatus:
         recipient.diagnostic = status_comment
     complete_codes(recipient)
     return recipient
+
+
+def _is_internet_address(value: str | None) -> bool:
+    """``local@domain``, without the spaces, slashes and pipes of other address types."""
+    if not value or value.count("@") < 1:
+        return False
+    local, _, domain = value.rpartition("@")
+    return bool(local) and "." in domain and not any(c in value for c in " \t|/")
 
 
 def _comment(value: str) -> str | None:

@@ -104,10 +104,8 @@ def _named(paragraphs: list[str], own: set[str], domain: str | None) -> list[tup
     for index, paragraph in enumerate(paragraphs):
         intro = paragraphs[index - 1] if index and _introduces_list(paragraphs[index - 1]) else None
         addresses = [a for a in address_list(paragraph) if a.lower() not in own]
-        alone = len(addresses) == 1 and len(_without(paragraph, addresses[0])) < 4
-        beside = (index and failing[index - 1]) or (
-            index + 1 < len(paragraphs) and failing[index + 1]
-        )
+        alone = bool(addresses) and len(_without(paragraph, *addresses)) < 4
+        beside = any(failing[i] for i in (index - 1, index + 1) if 0 <= i < len(paragraphs))
         if not (failing[index] or intro is not None or (alone and beside)):
             continue
         lines = paragraph.split("\n")
@@ -115,21 +113,33 @@ def _named(paragraphs: list[str], own: set[str], domain: str | None) -> list[tup
         if not addresses and domain and (intro is not None or tail is not None):
             start = 0 if intro is not None else (tail or 0) + 1
             addresses = _local_parts(lines[start:], domain)
-        context = intro
-        if alone and context is None:
-            context = " ".join(
-                p for p in (paragraphs[index - 1] if index else "",
-                            paragraphs[index + 1] if index + 1 < len(paragraphs) else "")
-                if p
-            )  # fmt: skip
+        context = _context(paragraphs, index, intro, own)
         for address in addresses:
             if address.lower() not in found:
-                found[address.lower()] = (address, _diagnostic(paragraph, address, context))
+                found[address.lower()] = (address, _diagnostic(paragraph, addresses, context))
     return list(found.values())
 
 
-def _without(paragraph: str, address: str) -> str:
-    return paragraph.replace(address, "").strip(" \t\n<>:;,.()[]\"'")
+def _without(paragraph: str, *addresses: str) -> str:
+    """What a paragraph says besides the addresses it names."""
+    for address in addresses:
+        paragraph = paragraph.replace(address, "")
+    return paragraph.strip(" \t\n<>:;,.()[]\"'")
+
+
+def _context(paragraphs: list[str], index: int, intro: str | None, own: set[str]) -> str:
+    """What is said around a paragraph that names addresses and nothing else: the sentence
+    that introduced it and the reason given after it (a following paragraph that says a failure
+    and names no other address)."""
+    around = [intro] if intro is not None else []
+    if intro is None and index:
+        around.append(paragraphs[index - 1])
+    if index + 1 < len(paragraphs):
+        after = paragraphs[index + 1]
+        others = [a for a in address_list(after) if a.lower() not in own]
+        if not others and _says_failure(after):
+            around.append(after)
+    return " ".join(" ".join(p.split()) for p in around)
 
 
 def _local_parts(lines: list[str], domain: str) -> list[str]:
@@ -143,11 +153,11 @@ def _local_parts(lines: list[str], domain: str) -> list[str]:
     return found
 
 
-def _diagnostic(paragraph: str, address: str, context: str | None) -> str:
-    """The paragraph that names ``address``, one line; the text around it (the sentence that
-    introduced it) when the paragraph says nothing but the address."""
-    if len(_without(paragraph, address)) < 4 and context:
-        return " ".join(context.split())
+def _diagnostic(paragraph: str, addresses: list[str], context: str) -> str:
+    """The paragraph that names the address, one line; the text around it (the sentence that
+    introduced it, the reason after it) when the paragraph says nothing but addresses."""
+    if len(_without(paragraph, *addresses)) < 4 and context:
+        return context
     return " ".join(paragraph.split())
 
 

@@ -7,6 +7,7 @@ read its text."""
 
 from __future__ import annotations
 
+from .. import patterns
 from ..detect import STATUS_TYPES, Evidence
 from ..model import Interpretation
 from ..parse import ParsedMessage
@@ -30,12 +31,22 @@ class Rfc3464Reader:
         if not report.recipients:
             return None
         report.original = find_original(parsed)
+        typed = _expanded_from(parsed.body_text())
         for recipient in report.recipients:
             if recipient.action is None:
                 recipient.action = action_from_status(recipient.status)
+            if recipient.original_address is None and recipient.address:
+                recipient.original_address = typed.get(recipient.address.lower())
         report.kind = kind_from_actions(report.recipients)
         complete_from_text(report, parsed, evidence)
         return report
+
+
+def _expanded_from(text: str) -> dict[str, str]:
+    """The addresses the sender wrote, by the final address, when the report's text says which
+    alias was expanded (Postfix's "(expanded from <...>)")."""
+    found = patterns.finditer(patterns.named("expanded_from"), text)
+    return {m.group("final").lower(): m.group("original") for m in found}
 
 
 def action_from_status(status: str | None) -> str:

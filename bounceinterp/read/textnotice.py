@@ -27,7 +27,8 @@ after a dividing line. Only the wording differs, so each family is a pattern fil
     zero-width match (``^(?=Received: )``) keeps its line, the returned message's first header.
 ``recipient`` (required)
     One recipient: group ``address`` (a bare local part is completed from X-Failed-Recipients),
-    optional groups ``diagnostic`` and ``host``. The text that follows, up to the next match, is
+    optional groups ``diagnostic``, ``host`` and ``original`` (the address the sender wrote,
+    when the notice names the alias it expanded). The text that follows, up to the next match, is
     the recipient's block; an address named twice gathers both blocks.
 ``block_end``
     Where a block's text stops (default: at the first blank line after some text). ``'\\A'``
@@ -85,6 +86,8 @@ class _Block:
     text: str = ""
     diagnostic: str | None = None
     host: str | None = None
+    #: The address the sender wrote, when the notice names it (an alias it expanded).
+    original: str | None = None
 
 
 class TextNoticeReader:
@@ -161,6 +164,7 @@ def _blocks(
         block.text += text + "\n"
         block.diagnostic = block.diagnostic or groups.get("diagnostic")
         block.host = block.host or groups.get("host")
+        block.original = block.original or _clean(groups.get("original"))
     outside.append(notice[last:])
     return list(found.values()), "\n".join(outside)
 
@@ -177,7 +181,7 @@ def _recipient(
     status = status_from_text(diagnostic) or _group(pats, "status", "status", diagnostic)
     code = reply_code_from_text(diagnostic) or _group(pats, "reply", "reply", diagnostic)
     host = block.host or _group(pats, "host", "host", *scope)
-    return recipient(
+    found = recipient(
         block.address,
         diagnostic,
         action=action,
@@ -185,6 +189,8 @@ def _recipient(
         reply_code=int(code) if code else None,
         remote_mta=one_line(host),
     )
+    found.original_address = block.original
+    return found
 
 
 def _group(pats: Patterns, key: str, group: str, *texts: str) -> str | None:
