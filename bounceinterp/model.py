@@ -73,7 +73,13 @@ class RecipientStatus:
     extra_fields: dict[str, str] = field(default_factory=dict)
     # --- decided by classification ---
     category: str = "undefined"
+    #: Will sending the same message to the same address again fail the same way? From the
+    #: status class (a 4.x.x may work later), else the category's usual answer.
     permanent: bool | None = None
+    #: Has the sending server stopped trying (the message was returned)? True for a failure,
+    #: whatever the status class (an expiry after retries is final and yet not permanent);
+    #: False for a delay, which the server is still retrying.
+    final: bool | None = None
     who_acts: str | None = None
     facts: dict[str, str] = field(default_factory=dict)
     rule: str | None = None
@@ -97,6 +103,7 @@ class RecipientStatus:
             "will_retry_until": _iso(self.will_retry_until),
             "category": self.category,
             "permanent": self.permanent,
+            "final": self.final,
             "who_acts": self.who_acts,
             "facts": dict(self.facts),
             "rule": self.rule,

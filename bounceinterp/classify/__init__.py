@@ -182,15 +182,22 @@ def _common_facts(
             facts["forwarded_by"] = forwarder
 
 
+#: Whether the sending server has stopped trying, by the recipient's action.
+_FINAL_OF_ACTION = {"failed": True, "delayed": False, "delivered": True, "relayed": True,
+                    "expanded": True}  # fmt: skip
+
+
 def _settle(recipient: RecipientStatus) -> None:
     """Permanence from the status class (a 5.x.x will not work as it is; a failed action
-    without a status is a 5), else the category's usual answer; who acts from the category."""
+    without a status is a 5), else the category's usual answer; finality from what the server
+    did (a returned message is final, a delay is not); who acts from the category."""
     usual = categories().get(recipient.category, {})
     if recipient.who_acts is None:
         recipient.who_acts = usual.get("who_acts")
     if recipient.category in ("vacation", "feedback"):
-        recipient.permanent = None
+        recipient.permanent = recipient.final = None
         return
+    recipient.final = _FINAL_OF_ACTION.get(recipient.action or "")
     if recipient.action == "delayed" or recipient.category == "delivered":
         recipient.permanent = False
         return
