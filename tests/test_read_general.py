@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+from fixture_reading import FIXTURES
+
 from bounceinterp import interpret
 
 
@@ -202,3 +205,26 @@ def test_ses_json_folded_at_998_characters_is_still_read():
     [una] = report.recipients
     assert una.address == "una@example.com" and una.status == "5.1.1"
     assert una.diagnostic.endswith("x" * 1200)
+
+
+@pytest.mark.parametrize(
+    ("name", "address", "status", "category", "said"),
+    [
+        ("mdaemon_transcript_user_unknown.eml", "walt@example.net", "5.1.1", "user_unknown",
+         "<-- 550 5.1.1 <walt@example.net>: Recipient address rejected"),
+        ("communigate_mailbox_full.eml", "xena@example.net", "5.2.2", "mailbox_full",
+         "550 5.2.2 Mailbox full"),
+        ("hmailserver_blocklisted.eml", "yves@example.net", "5.7.1", "blocked",
+         "blocked using zen.spamhaus.org"),
+        ("exchange55_recipient_not_recognized.eml", "zack@corp.example.com", None,
+         "user_unknown", "The recipient name is not recognized"),
+        ("mercury_over_quota.eml", "amy@example.net", "4.2.2", "mailbox_full",
+         "452 4.2.2 Over quota"),
+    ],
+)  # fmt: skip
+def test_notices_of_mail_servers_no_family_reader_knows(name, address, status, category, said):
+    report = interpret((FIXTURES / name).read_bytes())
+    assert report.is_bounce
+    [failed] = report.recipients
+    assert (failed.address, failed.status, failed.category) == (address, status, category)
+    assert said in failed.diagnostic

@@ -155,9 +155,16 @@ def _local_parts(lines: list[str], domain: str) -> list[str]:
 
 def _diagnostic(paragraph: str, addresses: list[str], context: str) -> str:
     """The paragraph that names the address, one line; the text around it (the sentence that
-    introduced it, the reason after it) when the paragraph says nothing but addresses."""
+    introduced it, the reason after it) when the paragraph says nothing but addresses; in a
+    transcript, the line that quotes the server's refusal of the address."""
     if len(_without(paragraph, *addresses)) < 4 and context:
         return context
+    lines = [line for line in paragraph.split("\n") if line.strip()]
+    if len(lines) > 3:  # a transcript: the line that quotes the refusal of this address
+        reply = _pats()["smtp_failure_reply"]
+        for line in lines:
+            if any(a in line for a in addresses) and patterns.search(reply, line.lower()):
+                return " ".join(line.split())
     return " ".join(paragraph.split())
 
 
