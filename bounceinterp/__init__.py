@@ -1,15 +1,62 @@
-"""bounceinterp: explain bounces (DSNs, non-delivery reports, delay warnings) in plain words."""
+"""bounceinterp: explain bounces (DSNs, non-delivery reports, delay warnings) in plain words.
 
-from .api import interpret
-from .explanation import explain, explanation_dict
-from .model import Interpretation, OriginalMessage, RecipientStatus
+    report = bounceinterp.interpret(raw_bytes)          # what the bounce says
+    text = bounceinterp.explain(report, lang="fr")      # for the person who sent the message
+    new = bounceinterp.rewrite(raw_bytes, lang="de")    # the bounce, explained inside
+
+The names below are loaded on first use, so that ``import bounceinterp`` stays cheap (the
+command line and the milter start fast).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.2.0"
+
+#: Public name -> the module that defines it.
+_EXPORTS = {
+    "interpret": ".api",
+    "explain": ".explanation",
+    "explanation_dict": ".explanation",
+    "rewrite": ".rewrite",
+    "Interpretation": ".model",
+    "OriginalMessage": ".model",
+    "RecipientStatus": ".model",
+    "Limits": ".limits",
+    "RuleError": ".classify.rulebook",
+}
 
 __all__ = [
     "Interpretation",
+    "Limits",
     "OriginalMessage",
     "RecipientStatus",
+    "RuleError",
     "explain",
     "explanation_dict",
     "interpret",
+    "rewrite",
 ]
-__version__ = "0.1.0"
+
+if TYPE_CHECKING:  # what type checkers and editors see
+    from .api import interpret
+    from .classify.rulebook import RuleError
+    from .explanation import explain, explanation_dict
+    from .limits import Limits
+    from .model import Interpretation, OriginalMessage, RecipientStatus
+    from .rewrite import rewrite
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'bounceinterp' has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from . import patterns
 from .classify import classify, rulebook
 from .detect import STATUS_TYPES, detect
 from .limits import DEFAULT_LIMITS, Limits
@@ -31,6 +32,13 @@ def interpret(
     recipient that could not be classified keeps what was read, with category ``undefined``.
     """
     book = rulebook.load(rules)
+    with patterns.abandoned_searches() as abandoned:
+        report = _read(raw, book, limits)
+    report.warnings.extend(abandoned)
+    return report
+
+
+def _read(raw: bytes | str, book: rulebook.Rulebook, limits: Limits) -> Interpretation:
     try:
         parsed = parse(raw, limits)
         evidence = detect(parsed)
@@ -44,7 +52,7 @@ def interpret(
     except Exception as exc:  # a bug of ours must not lose the caller's message
         log.error("interpret failed: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
         return Interpretation(warnings=[f"internal error: {type(exc).__name__}: {exc}"])
-    classify(report, book)  # a failure leaves that recipient undefined, with a warning
+    classify(report, book, limits)  # a failure leaves that recipient undefined, with a warning
     report.warnings.extend(parsed.warnings)
     return report
 
@@ -52,7 +60,7 @@ def interpret(
 def technical_text(parsed: ParsedMessage) -> str:
     """The delivery-status part as written, else the human-readable text of the notice."""
     part = parsed.first_part(*STATUS_TYPES)
-    text = parsed.text(part) if part is not None else ""
+    text = parsed.text(part, parsed.limits.max_message_bytes) if part is not None else ""
     return (text or parsed.body_text()).strip("\n")
 
 

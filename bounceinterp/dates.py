@@ -25,7 +25,18 @@ def parse_date(value: str | None) -> datetime | None:
         return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed
+    return _in_range(parsed)
+
+
+def _in_range(moment: datetime) -> datetime | None:
+    """``moment``, unless it cannot be compared with other times: a date at the edge of the
+    calendar whose zone moves it outside it (31 Dec 9999 23:59 -1200 is in the year 10000 in
+    UTC) is no date a bounce can mean."""
+    try:
+        moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+    return moment
 
 
 def _parse_iso(text: str) -> datetime | None:
@@ -33,4 +44,4 @@ def _parse_iso(text: str) -> datetime | None:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return _in_range(parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC))

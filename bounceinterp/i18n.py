@@ -1,8 +1,10 @@
 """Message catalogs and language choice.
 
-Catalogs (``locales/<lang>/LC_MESSAGES/bounceinterp.po``) are compiled in memory from the ``.po``
-sources on first use (Babel's reader and MO writer), so no compiled ``.mo`` file can ever be stale,
-and nothing is written at run time. Language tags from the outside world (``fr-CA``, ``pt_BR``,
+Catalogs (``locales/<lang>/LC_MESSAGES/bounceinterp.po``) are compiled at build time
+(``datacache``); a catalog whose ``.po`` changed since is compiled in memory on first use
+(Babel's reader and MO writer), so a compiled catalog can never be stale, and nothing is
+written at run time. Reading a compiled catalog needs only the standard library's gettext.
+Language tags from the outside world (``fr-CA``, ``pt_BR``,
 ``Accept-Language`` lists) are matched to the available catalogs with ``babel.negotiate_locale``.
 """
 
@@ -12,11 +14,7 @@ import io
 import os
 from collections.abc import Iterable
 from functools import cache
-
-from babel import negotiate_locale
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from gettext import GNUTranslations, NullTranslations
 
 from .resources import locales_dir
 
@@ -29,12 +27,22 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "fr_ca": "fr",
     "fr_be": "fr",
     "fr_ch": "fr",
+    # ``pt`` is Brazilian Portuguese (as in CLDR); Portugal, Angola, Mozambique and the other
+    # countries of European Portuguese get ``pt_PT``.
     "pt_br": "pt",
-    "pt_pt": "pt",
+    "pt_ao": "pt_PT",
+    "pt_mz": "pt_PT",
+    "pt_cv": "pt_PT",
     "es_419": "es",
     "nl_be": "nl",
     "de_ch": "de",
     "de_at": "de",
+    # Simplified Chinese; Traditional (zh_TW, zh_HK) readers are not given it.
+    "zh": "zh_Hans",
+    "zh_cn": "zh_Hans",
+    "zh_sg": "zh_Hans",
+    "zh_hans_cn": "zh_Hans",
+    "zh_hans_sg": "zh_Hans",
 }
 
 
@@ -64,16 +72,25 @@ def available_languages() -> tuple[str, ...]:
 
 @cache
 def translations(lang: str) -> NullTranslations:
-    """The compiled catalog of ``lang``; the source strings (English) when there is none."""
+    """The compiled catalog of ``lang``; the source strings (English) when there is none.
+
+    The catalog compiled at build time (``datacache``) when it was compiled from this very
+    ``.po`` file, else compiled now, in memory, with Babel."""
+    from .datacache import lookup
+
     path = locales_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     if not path.is_file():
         return NullTranslations()
-    with path.open("rb") as source:
-        catalog = read_po(source, locale=lang, domain=DOMAIN)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return Translations(fp=compiled, domain=DOMAIN)
+    source = path.read_bytes()
+    found, compiled = lookup(locales_dir(), path, source)
+    if not found:
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        buffer = io.BytesIO()
+        write_mo(buffer, read_po(io.BytesIO(source), locale=lang, domain=DOMAIN))
+        compiled = buffer.getvalue()
+    return GNUTranslations(io.BytesIO(compiled))
 
 
 def parse_language_list(value: str | None) -> list[str]:
@@ -112,6 +129,8 @@ def negotiate(preferred: Iterable[str]) -> str | None:
     wanted = [tag.strip().replace("-", "_") for tag in preferred if tag and tag.strip()]
     if not wanted:
         return None
+    from babel import negotiate_locale  # here: a command in the C locale never needs Babel
+
     available = available_languages()
     chosen = negotiate_locale(wanted, list(available), sep="_", aliases=LANGUAGE_ALIASES)
     if chosen is None:

@@ -35,6 +35,9 @@ class Limits:
     max_text: int = 256 * 1024
     #: The longest diagnostic that rules look at (characters; the rest is kept, not matched).
     max_diagnostic: int = 4096
+    #: How much diagnostic text rules read in one message, all recipients together
+    #: (characters; recipients past it are classified by their codes only).
+    max_rule_text: int = 512 * 1024
     #: Seconds of CPU one message may take before the rest of its work is skipped.
     time_budget: float = 5.0
 

@@ -40,7 +40,7 @@ class ParsedMessage:
     limits: Limits = DEFAULT_LIMITS
     _parts: list[Part] | None = None
     _body_text: str | None = None
-    _texts: dict[int, str] = field(default_factory=dict)
+    _texts: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @property
     def root(self) -> Part | None:
@@ -87,13 +87,22 @@ class ParsedMessage:
         """The parts of one of ``ctypes``, in tree order."""
         return (p for p in self.parts() if p.content_type in ctypes)
 
-    def text(self, part: Part | None) -> str:
-        """The decoded body of a part as text ('' when it has none); at most ``max_text``."""
+    def text(self, part: Part | None, limit: int | None = None) -> str:
+        """The decoded body of a part as text ('' when it has none): at most ``limit``
+        characters (default ``max_text``; a delivery-status report gets more room, one group
+        per recipient), with a warning when there was more."""
         if part is None:
             return ""
-        key = id(part)
+        limit = limit or self.limits.max_text
+        key = (id(part), limit)
         if key not in self._texts:
-            self._texts[key] = part.text()[: self.limits.max_text]
+            text = part.text()
+            if len(text) > limit:
+                self.warnings.append(
+                    f"{part.content_type} part longer than {limit} characters: the rest not read"
+                )
+                text = text[:limit]
+            self._texts[key] = text
         return self._texts[key]
 
     def body_text(self) -> str:
@@ -106,7 +115,13 @@ class ParsedMessage:
                 texts = [html_to_text(self.text(p)) for p in self._human_parts("text/html")]
             if not any(t.strip() for t in texts) and self.root is not None:
                 texts = [self.root.preamble.decode("utf-8", "replace")]
-            self._body_text = "\n".join(t for t in texts if t)[: self.limits.max_text]
+            text = "\n".join(t for t in texts if t)
+            if len(text) > self.limits.max_text:
+                self.warnings.append(
+                    f"notice longer than {self.limits.max_text} characters: the rest not read"
+                )
+                text = text[: self.limits.max_text]
+            self._body_text = text
         return self._body_text
 
     def _human_parts(self, ctype: str) -> Iterator[Part]:

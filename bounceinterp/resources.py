@@ -33,7 +33,47 @@ def locales_dir() -> Path:
 
 
 def load_yaml(path: Path) -> Any:
-    """Read a YAML data file with libyaml's C loader when present (several times faster)."""
+    """Read a YAML data file of the package: from the prepared cache when it holds this very
+    file (``datacache``), else with libyaml's C loader (several times faster than Python's)."""
+    from .datacache import lookup
+
+    source = path.read_bytes()
+    directory = rules_dir()
+    if path.is_relative_to(directory):
+        found, value = lookup(directory, path, source)
+        if found:
+            return value
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=loader)
+    return yaml.load(source.decode("utf-8"), Loader=loader)
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A YAML loader for files from outside the package (a caller's rules): it refuses aliases
+    and anchors, so that a few hundred bytes cannot expand into gigabytes ("billion laughs")."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in rule files", event.start_mark
+            )
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "anchors (&name) are not allowed in rule files", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+#: The largest rule file read from a caller's directory (bytes).
+MAX_RULE_FILE = 1024 * 1024
+
+
+def load_untrusted_yaml(path: Path, max_bytes: int = MAX_RULE_FILE) -> Any:
+    """Read a YAML file that is not ours: at most ``max_bytes``, no aliases. Raises
+    ``yaml.YAMLError`` (also for a file too large), ``UnicodeDecodeError`` or ``OSError``."""
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise yaml.YAMLError(f"larger than {max_bytes} bytes")
+    return yaml.load(data.decode("utf-8"), Loader=_NoAliasLoader)  # a SafeLoader

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import patterns
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Interpretation, RecipientStatus
 from ..read.dsn import is_generic
 from ..read.smtpcommand import refused_party
@@ -45,7 +46,24 @@ class Decision:
     who_acts: str | None = None
 
 
-def classify(report: Interpretation, rules: str | Path | Rulebook | None = None) -> None:
+@dataclass
+class _Reading:
+    """What the rules may still read in one message, and what they already decided: rules
+    read at most ``max_diagnostic`` characters of a diagnostic and ``max_rule_text`` in all
+    (sizes, not time: the answer never depends on the machine's load), and a subject already
+    seen (a mass bounce repeats its diagnostic) is decided once."""
+
+    remaining: int
+    most: int
+    decided: dict[Subject, tuple[Decision, dict[str, str]]] = field(default_factory=dict)
+    cut: bool = False
+
+
+def classify(
+    report: Interpretation,
+    rules: str | Path | Rulebook | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> None:
     """Classify every recipient of ``report`` in place; ``rules`` is a directory of the
     caller's own rules, which take precedence over the bundled ones (or a loaded Rulebook).
 
@@ -53,17 +71,28 @@ def classify(report: Interpretation, rules: str | Path | Rulebook | None = None)
     gets a warning: what the extractor read is never lost.
     """
     book = rules if isinstance(rules, Rulebook) else rulebook.load(rules)
+    reading = _Reading(limits.max_rule_text, limits.max_diagnostic)
     for recipient in report.recipients:
         try:
-            classify_recipient(recipient, report, book)
+            classify_recipient(recipient, report, book, reading)
         except Exception as exc:
             log.error("classification failed: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
             report.warnings.append(f"classification failed: {type(exc).__name__}: {exc}")
             recipient.category, recipient.rule = "undefined", "none"
             recipient.confidence, recipient.evidence = 0.0, None
+    if reading.cut:
+        report.warnings.append(
+            f"the diagnostics exceed {limits.max_rule_text} characters in all: the last "
+            "recipients were classified by their codes only"
+        )
 
 
-def classify_recipient(recipient: RecipientStatus, report: Interpretation, book: Rulebook) -> None:
+def classify_recipient(
+    recipient: RecipientStatus,
+    report: Interpretation,
+    book: Rulebook,
+    reading: _Reading | None = None,
+) -> None:
     if report.kind in KIND_CATEGORIES:
         recipient.category = KIND_CATEGORIES[report.kind]
         recipient.rule = recipient.rule or f"kind/{report.kind}"
@@ -76,19 +105,31 @@ def classify_recipient(recipient: RecipientStatus, report: Interpretation, book:
         recipient.refused = recipient.refused or refused_party(
             recipient.diagnostic, recipient.command
         )
-        subject = subject_of(recipient, report)
-        decision = decide(subject, book)
+        reading = reading or _Reading(DEFAULT_LIMITS.max_rule_text, DEFAULT_LIMITS.max_diagnostic)
+        subject = subject_of(recipient, report, reading)
+        if subject not in reading.decided:
+            decision = decide(subject, book)
+            found = dict(decision.facts)
+            for name, value in book.facts(subject, decision.category).items():
+                found.setdefault(name, value)
+            reading.decided[subject] = (decision, found)
+        decision, found = reading.decided[subject]
         recipient.category = decision.category
         recipient.rule = decision.rule
         recipient.confidence = decision.confidence
         recipient.evidence = decision.evidence
         recipient.who_acts = recipient.who_acts or decision.who_acts
-        facts = dict(decision.facts)
-        for name, value in book.facts(subject, decision.category).items():
-            facts.setdefault(name, value)
+        facts = dict(found)
         _common_facts(recipient, report, decision.category, facts, book)
         for name, value in facts.items():
             recipient.facts.setdefault(name, value)
+        if (
+            "forwarded_by" in recipient.facts
+            and recipient.category in book.settings["forwarding_categories"]
+        ):
+            # The forwarder broke the check (no SRS): its administrator must act, not the
+            # sender's (rules/README.md, "forwarded_by").
+            recipient.who_acts = "recipient_admin"
     _settle(recipient)
 
 
@@ -107,8 +148,15 @@ def _status_from_reply(recipient: RecipientStatus) -> None:
         recipient.status = status
 
 
-def subject_of(recipient: RecipientStatus, report: Interpretation) -> Subject:
+def subject_of(
+    recipient: RecipientStatus, report: Interpretation, reading: _Reading | None = None
+) -> Subject:
     text = recipient.diagnostic or ""
+    if reading is not None:
+        text = text[: reading.most]
+        if len(text) > reading.remaining:
+            text, reading.cut = "", True
+        reading.remaining -= len(text)
     if text:
         text = patterns.sub(patterns.named("continuation_code", STATUS_TEXT), " ", text)
     return Subject.make(

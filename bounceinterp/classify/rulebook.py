@@ -25,7 +25,7 @@ import yaml
 
 from .. import patterns
 from ..i18n import gettext as _
-from ..resources import load_yaml, rules_dir
+from ..resources import load_untrusted_yaml, load_yaml, rules_dir
 from .statuscodes import categories
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ FACT_NAMES = frozenset(
         "provider_code",
         "help_url",
         "max_size",
+        "listing_kind",
     }
 )
 WHO_ACTS = frozenset({"nobody", "sender", "sender_admin", "recipient", "recipient_admin"})
@@ -261,6 +262,7 @@ class Rulebook:
     #: rules worth trying, instead of trying every rule on every recipient.
     _by_keyword: dict[str, tuple[int, ...]] = field(init=False, repr=False)
     _without_keyword: frozenset[int] = field(init=False, repr=False)
+    _keywords: patterns.KeywordSet = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[int]] = {}
@@ -271,6 +273,7 @@ class Rulebook:
         self._without_keyword = frozenset(
             position for position, rule in enumerate(self.deciding) if not rule.keywords
         )
+        self._keywords = patterns.KeywordSet(self._by_keyword)
 
     def rules(self) -> Iterator[Rule]:
         yield from self.deciding
@@ -279,9 +282,8 @@ class Rulebook:
     def candidates(self, lowered: str) -> list[Rule]:
         """The deciding rules that can match a diagnostic (lower case), in precedence order."""
         positions = set(self._without_keyword)
-        for keyword, owners in self._by_keyword.items():
-            if keyword in lowered:
-                positions.update(owners)
+        for keyword in self._keywords.found(lowered):
+            positions.update(self._by_keyword[keyword])
         return [self.deciding[p] for p in sorted(positions)]
 
     def matches(self, subject: Subject) -> Iterator[Match]:
@@ -375,7 +377,7 @@ def read_directory(directory: Path, origin: int = 1) -> list[Rule]:
 def read_file(path: Path, origin: int = 1) -> list[Rule]:
     """The rules of one file; a file without a ``rules`` list (settings, patterns) has none."""
     try:
-        data = load_yaml(path)
+        data = load_yaml(path) if origin else load_untrusted_yaml(path)
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}: " + _("not valid YAML: {reason}").format(reason=exc)) from exc
     except UnicodeDecodeError as exc:
@@ -422,9 +424,9 @@ def _compile_rule(entry: dict, stage: str, source: str, origin: int, fail: Fail)
     category = entry.get("category")
     if stage == "facts":
         if category is not None:
-            raise fail(_("a facts rule decides no category"))
+            raise fail(_("a facts rule must not set a category"))
         if not entry.get("applies_to") and not entry.get("match"):
-            raise fail(_("a facts rule needs match"))
+            raise fail(_("a facts rule needs match or applies_to"))
     elif category not in categories():
         raise fail(_("unknown category {category}").format(category=repr(category)))
     for name in _as_list(entry.get("applies_to")):
@@ -538,17 +540,29 @@ def _facts(value: Any, fail: Fail) -> dict[str, str]:
     return {str(k): str(v) for k, v in _mapping(value, "facts", fail).items()}
 
 
+#: The range each number of a rule file must be in.
+_NUMBER_RANGES = {"priority": (-1000, 1000), "reply_code": (200, 599), "confidence": (0, 1)}
+
+
 def _number(value: Any, key: str, kind: type, fail: Fail) -> Any:
     if value is None:
         return None
     try:
         if isinstance(value, bool):
             raise ValueError
-        return kind(value)
-    except (TypeError, ValueError):
+        number = kind(value)
+        if kind is int and number != float(value):
+            raise ValueError  # 2.5 is no whole number
+    except (TypeError, ValueError, OverflowError):  # .inf and .nan are not numbers here
         # TRANSLATORS: {key} is a key of a rule file (priority, reply_code), kept in English.
         message = _("{key} must be a number, not {value}")
         raise fail(message.format(key=key, value=repr(value))) from None
+    low, high = _NUMBER_RANGES.get(key, (None, None))
+    if low is not None and not low <= number <= high:
+        # TRANSLATORS: {key} is a key of a rule file (priority, reply_code), kept in English.
+        message = _("{key} must be between {low} and {high}, not {value}")
+        raise fail(message.format(key=key, low=low, high=high, value=repr(value)))
+    return number
 
 
 def _status(text: Any, fail: Fail) -> StatusPattern:
@@ -562,8 +576,9 @@ def _compile(pattern: Any, flags: str, fail: Fail) -> regex.Pattern | None:
     if pattern is None:
         return None
     try:
+        patterns.check_complexity(str(pattern))
         return patterns.compile_pattern(str(pattern), flags)
-    except (regex.error, KeyError) as exc:
+    except (regex.error, KeyError, ValueError) as exc:
         message = _("bad regular expression {pattern}: {reason}")
         raise fail(message.format(pattern=repr(str(pattern)[:60]), reason=exc)) from exc
 

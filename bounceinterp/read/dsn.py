@@ -54,26 +54,30 @@ class FieldGroup:
 
 
 def split_groups(text: str) -> list[FieldGroup]:
-    """Unfold continuation lines and split the fields into blank-line separated groups."""
-    groups: list[FieldGroup] = []
-    current = FieldGroup()
+    """Unfold continuation lines and split the fields into blank-line separated groups.
+    Linear in the text: the lines of a folded field are gathered, then joined once."""
+    groups: list[list[tuple[str, list[str]]]] = []
+    current: list[tuple[str, list[str]]] = []
     for line in text.split("\n"):
         if not line.strip():
-            if current.fields:
+            if current:
                 groups.append(current)
-                current = FieldGroup()
+                current = []
             continue
-        if line[0] in " \t" and current.fields:
-            name, value = current.fields[-1]
-            current.fields[-1] = (name, f"{value} {line.strip()}".strip())
+        if line[0] in " \t" and current:
+            current[-1][1].append(line.strip())
             continue
         name, sep, value = line.partition(":")
         if not sep or not name.strip() or " " in name.strip():
             continue  # not a field line: prose in a badly built report
-        current.fields.append((name.strip().lower(), value.strip()))
-    if current.fields:
+        current.append((name.strip().lower(), [value.strip()]))
+    if current:
         groups.append(current)
-    return _separate_run_together(groups)
+    joined = [
+        FieldGroup([(name, " ".join(p for p in pieces if p)) for name, pieces in group])
+        for group in groups
+    ]
+    return _separate_run_together(joined)
 
 
 def _separate_run_together(groups: list[FieldGroup]) -> list[FieldGroup]:

@@ -27,9 +27,14 @@ class Rfc3464Reader:
                 continue  # a report inside a returned message is that message's business
             if part.content_type == "message/global-delivery-status":
                 report.format = "rfc6533"
-            report.recipients.extend(read_report(parsed.text(part), report))
+            text = parsed.text(part, parsed.limits.max_message_bytes)
+            report.recipients.extend(read_report(text, report))
         if not report.recipients:
             return None
+        most = parsed.limits.max_recipients
+        if len(report.recipients) > most:
+            parsed.warnings.append(f"more than {most} recipients: the rest not read")
+            del report.recipients[most:]
         report.original = find_original(parsed)
         typed = _expanded_from(parsed.body_text())
         for recipient in report.recipients:

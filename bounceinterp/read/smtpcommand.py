@@ -7,6 +7,7 @@ is in ``rules/smtp-commands.yaml``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 import regex
@@ -52,13 +53,28 @@ def add_commands(report: Interpretation, parsed: ParsedMessage) -> None:
     if not mentions:
         return
     distinct = {command for _, command in mentions}
-    for recipient in pending:
-        if len(distinct) == 1:
+    if len(distinct) == 1:
+        for recipient in pending:
             recipient.command = mentions[0][1]
-            continue
-        where = text.find(recipient.address or "\0")
-        after = [command for position, command in mentions if where >= 0 and position > where]
-        recipient.command = after[0] if after else None
+        return
+    # Where each address is first named, found in one pass; then the first mention after it
+    # by bisection: linear in the text and the recipients, whatever their number.
+    named = _first_positions(text)
+    positions = [position for position, _ in mentions]
+    for recipient in pending:
+        where = named.get((recipient.address or "").lower())
+        index = bisect_right(positions, where) if where is not None else len(positions)
+        recipient.command = mentions[index][1] if index < len(positions) else None
+
+
+def _first_positions(text: str) -> dict[str, int]:
+    """Where each address the text names appears first (lower case), from one scan."""
+    from .text import shared_patterns
+
+    found: dict[str, int] = {}
+    for match in patterns.finditer(shared_patterns()["email_address"], text):
+        found.setdefault(match.group(0).strip(".").lower(), match.start())
+    return found
 
 
 #: The party a refused command is about.
