@@ -11,13 +11,14 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .api import interpret
 from .i18n import gettext as _
 from .i18n import process_language, translations
-from .model import Interpretation
+
+if TYPE_CHECKING:
+    from .model import Interpretation
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "html", "markdown")
@@ -67,6 +68,10 @@ def read_input(name: str) -> bytes:
 
 
 def run_explain(args: argparse.Namespace) -> int:
+    from .api import interpret
+
+    args.unsupported_language = bool(args.lang) and not language_available(args.lang)
+    args.warned_languages = set()
     if args.rules is not None:
         problem = rules_problem(args.rules)
         if problem:
@@ -82,6 +87,8 @@ def run_explain(args: argparse.Namespace) -> int:
             status = report_failure(args, name, _("cannot read {file}: {reason}"), reason)
             continue
         result = interpret(raw, rules=args.rules)
+        if args.unsupported_language and (args.format != "json" or args.lang):
+            warn_language(result, args)
         try:
             output = render(result, args)
         except Exception as exc:  # a bug of ours: say so on one line, go on with the next file
@@ -98,7 +105,8 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def render(result: Interpretation, args: argparse.Namespace) -> Any:
-    """The output for one message: the JSON report as a dict, or the explanation's text."""
+    """The output for one message: the JSON report as a dict, or the explanation's text (with
+    ``--why``, the explanation says how it was decided, in its own language)."""
     from .explanation import explain, explanation_dict
 
     if args.format == "json":
@@ -106,8 +114,7 @@ def render(result: Interpretation, args: argparse.Namespace) -> Any:
         if args.lang:
             data["explanation"] = explanation_dict(result, args.lang)
         return data
-    text = explain(result, lang=args.lang, format=args.format)
-    return text + (why_text(result) + "\n" if args.why else "")
+    return explain(result, lang=args.lang, format=args.format, why=args.why)
 
 
 def report_failure(args: argparse.Namespace, name: str, template: str, reason: object) -> int:
@@ -119,23 +126,27 @@ def report_failure(args: argparse.Namespace, name: str, template: str, reason: o
     return EXIT_INPUT_FAILED
 
 
-def why_text(result) -> str:
-    """Per recipient: the deciding rule, the evidence it matched and the confidence."""
-    lines = []
-    for recipient in result.recipients:
-        lines.append(
-            _("{address}: {category}, decided by rule {rule} (confidence {confidence:.2f})").format(
-                address=recipient.address or "?",
-                category=recipient.category,
-                rule=recipient.rule or "-",
-                confidence=recipient.confidence,
-            )
-        )
-        if recipient.evidence:
-            lines.append("  " + _("evidence: {evidence}").format(evidence=recipient.evidence))
-        for name, value in sorted(recipient.facts.items()):
-            lines.append("  " + _("fact {name}: {value}").format(name=name, value=value))
-    return "\n".join(lines)
+def language_available(wanted: str) -> bool:
+    from .i18n import negotiate, parse_language_list
+
+    return negotiate(parse_language_list(wanted)) is not None
+
+
+def warn_language(result: Interpretation, args: argparse.Namespace) -> None:
+    """Say on stderr, once per language, that ``--lang`` names no available language and which
+    one explains the message instead (the message's own, else this system's, else English)."""
+    from babel import Locale
+
+    from .explanation import choose_language
+
+    chosen = choose_language(result, args.lang)
+    if chosen in args.warned_languages:
+        return
+    args.warned_languages.add(chosen)
+    message = _("no explanation in {wanted}; explaining in {used} ({name}) instead")
+    name = Locale.parse(chosen).get_display_name(chosen)
+    print(f"bounceinterp: {message.format(wanted=args.lang, used=chosen, name=name)}",
+          file=sys.stderr)  # fmt: skip
 
 
 def run_rules_check(args: argparse.Namespace) -> int:

@@ -54,31 +54,11 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 @dataclass(frozen=True)
 class Signal:
-    """One piece of evidence: its name (a key of ``SIGNALS``) and what was seen, shortened."""
+    """One piece of evidence: its name (``explanation.why.SIGNALS`` says what each means) and
+    what was seen, shortened."""
 
     name: str
     seen: str = ""
-
-
-#: What each signal means, for ``--why`` (English; the explanation translates its own text).
-SIGNALS = {
-    "null_return_path": "the return path is null or the mail system's",
-    "mail_software_sender": "the sender is mail software",
-    "auto_submitted": "Auto-Submitted says a program sent it",
-    "x_failed_recipients": "X-Failed-Recipients names who failed",
-    "delivery_status_report": "it carries a delivery-status report",
-    "disposition_report": "it carries a disposition notification",
-    "feedback_report": "it carries a feedback (complaint) report",
-    "failure_subject": "the Subject says a message failed",
-    "delay_subject": "the Subject says a message is delayed",
-    "failure_sentence": "the text says a message failed",
-    "delay_sentence": "the text says a message is delayed",
-    "smtp_failure_reply": "the text quotes a server's refusal",
-    "returned_message": "the original message is returned",
-    "person_forward": "a person forwarded or quoted it",
-    "not_a_failure": "the mail system writes about something else",
-    "auto_reply_marker": "it is marked as an automatic reply",
-}
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
 
 from bounceinterp.model import Interpretation, OriginalMessage, RecipientStatus
@@ -12,7 +14,8 @@ NOW = datetime(2026, 11, 28, 10, 0, tzinfo=PARIS)
 SENT = datetime(2026, 11, 27, 9, 13, 58, tzinfo=PARIS)
 RETRY_UNTIL = datetime(2026, 12, 1, 14, 3, tzinfo=PARIS)
 
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl")
+#: Every shipped language (``test_catalogs`` checks that no catalog is missing from this list).
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "pt_PT", "nl", "pl", "ru", "ja", "zh_Hans")
 
 #: The categories of TAXONOMY.md.
 CATEGORIES = (
@@ -78,7 +81,8 @@ def spf_after_forward() -> Interpretation:
                 "rejected due to: SPF fail - not authorized"
             ),
             category="spf_fail",
-            who_acts="sender_admin",
+            # what the classifier says once it has seen the forwarder (rules/README.md)
+            who_acts="recipient_admin",
             facts={"forwarded_by": "mail.example.fr", "client_ip": "192.0.2.7"},
             rule="spf/policyd-spf-reject",
             confidence=0.95,
@@ -147,3 +151,21 @@ def auto_reply(from_address: str | None = None) -> Interpretation:
             )
         ],
     )
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def flat(text: str) -> str:
+    """``text`` with its line wrapping undone: white space runs become one space, and a line
+    break between two wide (Chinese, Japanese) characters, which the text renderer may break
+    anywhere, disappears."""
+
+    def join(match: re.Match[str]) -> str:
+        before, after = match.string[match.start() - 1 : match.start()], match.group(1)
+        if "\n" in match.group(0) and before and _wide(before) and _wide(after):
+            return after
+        return " " + after
+
+    return re.sub(r"\s+(\S)", join, text.strip())

@@ -82,7 +82,7 @@ def test_a_failure_while_explaining_one_file_is_one_line_and_the_next_file_goes_
 
     calls = []
 
-    def explain_once_then_fail(result, lang=None, format="text"):
+    def explain_once_then_fail(result, lang=None, format="text", **options):
         calls.append(result)
         if len(calls) == 1:
             raise RuntimeError("renderer bug")
@@ -98,14 +98,13 @@ def test_a_failure_while_explaining_one_file_is_one_line_and_the_next_file_goes_
 
 @pytest.mark.parametrize("output", ["json", "text"])
 def test_a_lone_surrogate_in_an_address_is_printed_escaped(monkeypatch, capsys, output):
-    import bounceinterp.cli as cli
     from bounceinterp.model import Interpretation, RecipientStatus
 
     def read_badly(raw, rules=None):  # undecodable bytes of a malformed address
         recipient = RecipientStatus(address="p\udcffat@example.com", action="failed")
         return Interpretation(kind="failure", recipients=[recipient])
 
-    monkeypatch.setattr(cli, "interpret", read_badly)
+    monkeypatch.setattr("bounceinterp.api.interpret", read_badly)
     assert main(["explain", "--format", output, str(DSN)]) == 0
     out, err = capsys.readouterr()
     assert "p\\udcffat@example.com" in out

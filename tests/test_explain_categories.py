@@ -6,7 +6,7 @@ import re
 
 import pytest
 from babel.messages.pofile import read_po
-from explain_samples import CATEGORIES, LANGUAGES, NOW, failure, recipient
+from explain_samples import CATEGORIES, LANGUAGES, NOW, failure, flat, recipient
 
 from bounceinterp.classify import statuscodes
 from bounceinterp.explanation import explain
@@ -33,10 +33,6 @@ FACTS = {
     "mailbox_full": {"quota": "2 GB"},
 }
 OTHER_LANGUAGES = [lang for lang in LANGUAGES if lang != "en"]
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _english_sentences() -> list[str]:
@@ -100,7 +96,7 @@ def test_every_category_of_the_rule_database_has_texts() -> None:
 def test_category_renders_in_english(category: str, action: str) -> None:
     text = explain(_interpretation(category, action), lang="en", now=NOW)
     assert "jacqueline@example.com" in text
-    assert _flat(CATEGORY_TEXTS[category].happened) in _flat(text) or (
+    assert flat(CATEGORY_TEXTS[category].happened) in flat(text) or (
         action == "delayed" and category == "expired"
     )
 
@@ -112,9 +108,9 @@ def test_no_english_left(lang: str, category: str, action: str) -> None:
     interpretation = _interpretation(category, action)
     english = explain(interpretation, lang="en", now=NOW)
     text = explain(interpretation, lang=lang, now=NOW)
-    flat = _flat(text)
+    said = flat(text)
     assert text != english
-    leftovers = [s for s in ENGLISH_SENTENCES if s in flat]
+    leftovers = [s for s in ENGLISH_SENTENCES if s in said]
     assert leftovers == []
     english_pieces = [p for p in _reader_texts(interpretation, "en") if re.search("[a-z]{3}", p)]
     shown = _reader_texts(interpretation, lang)
@@ -129,21 +125,21 @@ def test_notices_that_are_not_failures_get_a_short_honest_text(kind: str, lang: 
     english = explain(interpretation, lang="en", now=NOW)
     if lang != "en":
         assert text != english
-        assert [s for s in ENGLISH_SENTENCES if s in _flat(text)] == []
+        assert [s for s in ENGLISH_SENTENCES if s in flat(text)] == []
     if kind == "auto_reply":
         assert "robot@example.net" in text
 
 
 def test_auto_reply_says_it_is_not_a_failure() -> None:
-    text = _flat(explain(Interpretation(kind="auto_reply"), lang="en"))
+    text = flat(explain(Interpretation(kind="auto_reply"), lang="en"))
     assert "It is not a delivery failure: your message did arrive." in text
 
 
 def test_plurals_follow_the_language() -> None:
     recipients = [recipient(address=f"r{n}@example.com") for n in range(5)]
-    polish = _flat(explain(failure(*recipients), lang="pl", now=NOW))
+    polish = flat(explain(failure(*recipients), lang="pl", now=NOW))
     assert "5 odbiorców nie otrzymało wiadomości." in polish
-    polish_two = _flat(explain(failure(*recipients[:2]), lang="pl", now=NOW))
+    polish_two = flat(explain(failure(*recipients[:2]), lang="pl", now=NOW))
     assert "2 odbiorcy nie otrzymali wiadomości." in polish_two
-    english = _flat(explain(failure(*recipients[:2]), lang="en", now=NOW))
+    english = flat(explain(failure(*recipients[:2]), lang="en", now=NOW))
     assert "2 recipients did not get your message." in english

@@ -11,12 +11,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from bounceinterp.model import Interpretation
 
 from . import wording
 from .content import build_document, make_context
-from .document import Document, Paragraph
+from .document import Document, Paragraph, Told
 from .language import choose_language
 from .render_html import render_html
 from .render_markdown import render_markdown
@@ -40,11 +41,33 @@ def explanation_dict(
     lang: str | None = None,
     *,
     now: datetime | None = None,
-) -> dict[str, str]:
-    """The ``"explanation"`` object of the JSON report: ``{"lang", "title", "text"}``."""
+) -> dict[str, Any]:
+    """The ``"explanation"`` object of the JSON report: the language, the title, the whole text,
+    and per recipient the verdict the text tells, in the same words (headline, cause, final or
+    not and until when, who must act, the steps)."""
     chosen = choose_language(interpretation, lang)
     document = build_document(interpretation, chosen, now)
-    return {"lang": chosen, "title": document.title, "text": render_text(document)}
+    return {
+        "lang": chosen,
+        "title": document.title,
+        "text": render_text(document),
+        "recipients": [_told(told) for told in document.told],
+    }
+
+
+def _told(told: Told) -> dict[str, Any]:
+    return {
+        "address": told.address,
+        "happened": told.happened,
+        "headline": told.box.headline.plain(),
+        "lines": [line.plain() for line in told.box.lines],
+        "final": told.final,
+        "permanent": told.permanent,
+        "retry_until": told.retry_until.isoformat() if told.retry_until else None,
+        "who_acts": told.who_acts,
+        "category": told.category,
+        "steps": [step.plain() for step in told.steps],
+    }
 
 
 def explain(
@@ -53,6 +76,7 @@ def explain(
     format: str = "text",
     *,
     now: datetime | None = None,
+    why: bool = False,
 ) -> str:
     """Explain ``interpretation`` for the person who sent the original message.
 
@@ -61,7 +85,8 @@ def explain(
     ``format`` is ``text``, ``html``, ``markdown`` or ``json`` (the report with the explanation
     embedded). ``now`` is the moment relative dates ("in 3 days") are counted from (default: the
     current time). The report's own technical text (``Interpretation.technical_text``) ends the
-    explanation verbatim; without it, the report's fields do.
+    explanation verbatim; without it, the report's fields do. ``why`` adds a section that says
+    how it was decided (the evidence, the deciding rules), in the same language.
     """
     if format == "json":
         report = interpretation.to_dict()
@@ -72,7 +97,7 @@ def explain(
     except KeyError:
         raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}") from None
     chosen = choose_language(interpretation, lang)
-    return render(build_document(interpretation, chosen, now))
+    return render(build_document(interpretation, chosen, now, why=why))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ of the taxonomy is present.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .markers import N_
 
@@ -16,30 +16,34 @@ from .markers import N_
 class CategoryText:
     #: What happened, in plain words, for the sender.
     happened: str
-    #: What the sender can do, in order.
+    #: What can be done about it, in order (the verdict adds "send it again" where it fits).
     steps: tuple[str, ...]
     #: One sentence for the mail administrator.
     admin: str
     #: Steps added after "wait" when the recipient is only delayed.
     delayed_steps: tuple[str, ...] = ()
+    #: The cause in one line, for the verdict at the top.
+    cause: str = ""
+    #: The steps already say how to send again (to a corrected address, without the
+    #: attachment...): the verdict adds no "send it again" step of its own.
+    resends: bool = False
 
 
 TELL_ADMIN = N_("Forward this report to your mail administrator.")
-TELL_ADMIN_OR_ISP = N_("Forward this report to your mail administrator or internet provider.")
-RETRY_LATER = N_("Send the message again later.")
+TELL_ADMIN_OR_ISP = N_("Forward this report to your mail administrator or your email provider.")
 TELL_PERSON_IF_REPEATED = N_("If it keeps failing, let the person know in another way.")
 OTHER_ACCOUNT = N_(
     "Until it is solved, you can send from another account, a webmail address for example."
 )
 OTHER_PROGRAM = N_("Try sending the message again from another program or from webmail.")
-CHECK_AND_RETRY = N_("Check the address and send the message again later.")
+CHECK_ADDRESS = N_("Check the address.")
 TELL_ADMIN_IF_REPEATED = N_("If it fails again, forward this report to your mail administrator.")
 
 CATEGORIES: dict[str, CategoryText] = {
     "user_unknown": CategoryText(
         N_(
-            "This address does not exist on the recipient's mail server. Often it is a typing "
-            "mistake, or the person has left the organisation and the mailbox was removed."
+            "Often this is a typing mistake, or the person has left the organisation and their "
+            "mailbox was removed."
         ),
         (
             N_(
@@ -62,7 +66,7 @@ CATEGORIES: dict[str, CategoryText] = {
         N_("The mailbox exists but is disabled or suspended on the recipient's server."),
     ),
     "has_moved": CategoryText(
-        N_("The person no longer uses this address: they have a new one."),
+        N_("The person has a new address; the report sometimes gives it."),
         (
             N_("If the report gives the new address, send your message again to it."),
             N_("Otherwise ask the person for their new address and update your address book."),
@@ -70,11 +74,8 @@ CATEGORIES: dict[str, CategoryText] = {
         N_("The recipient's server says the mailbox has moved to another address."),
     ),
     "mailbox_full": CategoryText(
-        N_("The recipient's mailbox is full, so it cannot take new messages for now."),
-        (
-            N_("Let the person know in another way that their mailbox is full."),
-            N_("Send your message again in a day or two, or once they have made room."),
-        ),
+        N_("The mailbox cannot take new messages until the person makes room."),
+        (N_("Let the person know in another way that their mailbox is full."),),
         N_("The recipient's mailbox is over its storage quota."),
         (
             N_(
@@ -95,52 +96,42 @@ CATEGORIES: dict[str, CategoryText] = {
         N_("The recipient's domain does not resolve, or has no MX or address record."),
     ),
     "not_accept": CategoryText(
-        N_("The recipient's domain has declared that it accepts no email at all."),
+        N_("The domain has declared that none of its addresses receives email."),
         (N_("Ask the person for an address that receives email."),),
         N_("The domain publishes a null MX record (RFC 7505) or otherwise refuses all mail."),
     ),
     "host_down": CategoryText(
         N_(
-            "The recipient's mail server could not be reached: it did not answer, or refused the "
-            "connection. Your message itself is not the problem."
+            "The recipient's mail server did not answer, or refused the connection. Your message "
+            "itself is not the problem."
         ),
-        (
-            RETRY_LATER,
-            N_("Let the person know in another way that their mail server seems unreachable."),
-        ),
+        (N_("Let the person know in another way that their mail server seems unreachable."),),
         N_("Connections to the recipient's mail server were refused or timed out."),
     ),
     "network_error": CategoryText(
         N_(
-            "A network problem between the mail servers prevented delivery, for example a failed "
-            "name lookup or a routing loop."
+            "For example a name lookup failed, or the message went round in a loop between servers."
         ),
-        (RETRY_LATER, TELL_PERSON_IF_REPEATED),
+        (TELL_PERSON_IF_REPEATED,),
         N_(
             "DNS failure, routing loop or other network trouble on the way to the recipient's "
             "server."
         ),
     ),
     "expired": CategoryText(
-        N_(
-            "Your mail server tried to deliver the message for several days, then gave up. The "
-            "report does not say what prevented delivery."
-        ),
-        (
-            N_("Check the address, then send the message again."),
-            TELL_PERSON_IF_REPEATED,
-        ),
+        N_("Your mail server kept trying for several days, then gave up."),
+        (N_("Check the address."), TELL_PERSON_IF_REPEATED),
         N_("The message stayed in the queue until its maximum lifetime ran out."),
     ),
     "greylisted": CategoryText(
         N_(
-            "The recipient's server asked your server to come back a little later. This is a "
-            "common protection against spam and is normal for a first message."
+            "This is a common protection against spam and is normal for a first message: a server "
+            "that tries again a little later gets through."
         ),
         (
             N_(
-                "Nothing to do: your server tries again by itself, and the message usually arrives "
-                "within the hour."
+                "If this keeps happening, forward this report to your mail administrator: "
+                "your server may not be retrying as it should."
             ),
         ),
         N_(
@@ -153,10 +144,7 @@ CATEGORIES: dict[str, CategoryText] = {
             "The recipient's server received too many messages or connections from your mail "
             "server in a short time, and asked it to slow down."
         ),
-        (
-            RETRY_LATER,
-            N_("If you send many messages at once, spread them out over time."),
-        ),
+        (N_("If you send many messages at once, spread them out over time."),),
         N_(
             "The receiving server throttled the sending server (too many messages, recipients or "
             "connections)."
@@ -165,9 +153,8 @@ CATEGORIES: dict[str, CategoryText] = {
     ),
     "blocked": CategoryText(
         N_(
-            "The recipient's server refused the message because of the server that sent it, not "
-            "because of you or of what you wrote. Often that server's internet address is on a "
-            "list of suspected spam sources."
+            "The reason is the server that sent your message, not you or what you wrote. Often "
+            "that server's internet address is on a list of suspected spam sources."
         ),
         (TELL_ADMIN_OR_ISP, OTHER_ACCOUNT),
         N_(
@@ -197,8 +184,8 @@ CATEGORIES: dict[str, CategoryText] = {
         (
             TELL_ADMIN_OR_ISP,
             N_(
-                "Sending through your provider's mail server (the one set up in your mail "
-                "program) usually avoids this."
+                "Send through your email provider's mail server (the one set up in your mail "
+                "program): this usually avoids the problem."
             ),
         ),
         N_(
@@ -248,7 +235,8 @@ CATEGORIES: dict[str, CategoryText] = {
             TELL_ADMIN,
             N_(
                 "If you send through a service that uses your address (a newsletter tool, a "
-                "website form), say so: it may need to be authorised."
+                "website form), tell your mail administrator: the service may need to be "
+                "authorised."
             ),
         ),
         N_(
@@ -257,12 +245,18 @@ CATEGORIES: dict[str, CategoryText] = {
         ),
     ),
     "auth_failure": CategoryText(
-        N_("The recipient's server could not confirm that the message really comes from you."),
+        N_(
+            "Checks such as SPF, DKIM or DMARC prove where a message comes from; one of them did "
+            "not pass, and the report does not say which."
+        ),
         (TELL_ADMIN,),
         N_("Sender authentication failed (SPF, DKIM or DMARC; the report does not say which)."),
     ),
     "rejected": CategoryText(
-        N_("The recipient's server refused your own address, the sender's, not the recipient's."),
+        N_(
+            "The recipient's address is not the problem: the server does not accept mail from "
+            "your address or its domain."
+        ),
         (
             N_("Check that your mail program uses your correct address."),
             TELL_ADMIN,
@@ -271,8 +265,8 @@ CATEGORIES: dict[str, CategoryText] = {
     ),
     "no_relaying": CategoryText(
         N_(
-            "The server that received the message does not pass mail on to this destination, so "
-            "it refused it. Usually a setting is wrong on one side."
+            "The server that received the message refused it because it does not handle mail for "
+            "this address. Usually a setting is wrong on one side."
         ),
         (N_("Check the recipient's address."), TELL_ADMIN),
         N_(
@@ -282,8 +276,8 @@ CATEGORIES: dict[str, CategoryText] = {
     ),
     "security_error": CategoryText(
         N_(
-            "A security requirement between the mail servers was not met, for example a login or "
-            "an encryption setting."
+            "For example a login or an encryption setting did not match what one of the servers "
+            "requires."
         ),
         (TELL_ADMIN,),
         N_(
@@ -292,7 +286,10 @@ CATEGORIES: dict[str, CategoryText] = {
         ),
     ),
     "failed_starttls": CategoryText(
-        N_("The mail servers could not set up the encrypted connection one of them requires."),
+        N_(
+            "One of the servers requires encryption, and setting it up failed, for example "
+            "because of a certificate."
+        ),
         (TELL_ADMIN,),
         N_(
             "TLS was required but could not be negotiated (certificate, protocol version or "
@@ -300,7 +297,10 @@ CATEGORIES: dict[str, CategoryText] = {
         ),
     ),
     "spam_detected": CategoryText(
-        N_("The recipient's server judged that your message looked like spam, and refused it."),
+        N_(
+            "The recipient's server judged that your message looked like spam and refused it. "
+            "This can happen to ordinary messages too."
+        ),
         (
             N_(
                 "Send a shorter, plain message, without many links or attachments and without "
@@ -322,10 +322,7 @@ CATEGORIES: dict[str, CategoryText] = {
         N_("The receiving server's malware scanner flagged the message."),
     ),
     "policy_violation": CategoryText(
-        N_(
-            "The recipient's organisation does not accept this kind of message, for example "
-            "certain types of attachment or content."
-        ),
+        N_("The organisation refuses, for example, certain types of attachment or content."),
         (
             N_(
                 "Send the message again without attachments, or share files another way, with a "
@@ -339,7 +336,10 @@ CATEGORIES: dict[str, CategoryText] = {
         ),
     ),
     "filtered": CategoryText(
-        N_("The message was accepted at first, then stopped by a filter on the recipient's side."),
+        N_(
+            "The recipient's server accepted the message at first; the filter stopped it "
+            "afterwards."
+        ),
         (
             N_(
                 "Let the person know in another way; they can ask their mail administrator to let "
@@ -349,26 +349,20 @@ CATEGORIES: dict[str, CategoryText] = {
         N_("A filter on the recipient's side dropped the message after accepting it."),
     ),
     "content_error": CategoryText(
-        N_(
-            "Your message was refused because it is technically malformed. This is usually "
-            "caused by the program that sent it, not by what you wrote."
-        ),
+        N_("Usually the program that sent the message is the cause, not what you wrote."),
         (OTHER_PROGRAM, TELL_ADMIN),
         N_("Malformed headers or body (MIME structure, encoding or characters)."),
     ),
     "not_compliant_rfc": CategoryText(
         N_(
-            "Your message does not follow the email standards that the recipient's server "
-            "insists on, usually because of the program that produced it."
+            "The recipient's server insists on these standards; usually the program that produced "
+            "the message is the cause, not what you wrote."
         ),
         (OTHER_PROGRAM, TELL_ADMIN),
         N_("The message violates RFC 5322 (for example a missing or repeated header)."),
     ),
     "message_too_big": CategoryText(
-        N_(
-            "Your message is larger than the recipient's server accepts, usually because of its "
-            "attachments."
-        ),
+        N_("Usually the attachments make the message too large."),
         (
             N_(
                 "Send the message again with smaller attachments, or share large files with a "
@@ -378,10 +372,7 @@ CATEGORIES: dict[str, CategoryText] = {
         N_("The message size exceeds the limit of the receiving server or mailbox."),
     ),
     "exceed_limit": CategoryText(
-        N_(
-            "Your message went over a limit of the recipient's server other than its size, for "
-            "example the number of recipients."
-        ),
+        N_("The limit is not the message's size but, for example, the number of recipients."),
         (N_("Send the message to fewer recipients at a time."),),
         N_("A count or size limit other than the message size was exceeded."),
     ),
@@ -394,18 +385,24 @@ CATEGORIES: dict[str, CategoryText] = {
         N_("SMTP syntax or protocol error during the transaction."),
     ),
     "system_error": CategoryText(
-        N_("The recipient's mail server had an internal problem. Your message is not the cause."),
-        (RETRY_LATER, TELL_PERSON_IF_REPEATED),
+        N_("The problem is on the recipient's side; your message is not the cause."),
+        (TELL_PERSON_IF_REPEATED,),
         N_("The receiving server failed internally or is misconfigured."),
     ),
     "system_full": CategoryText(
-        N_("The recipient's mail server has run out of storage space."),
-        (RETRY_LATER, TELL_PERSON_IF_REPEATED),
+        N_(
+            "The server cannot store new messages until its administrators free some space. Your "
+            "message is not the cause."
+        ),
+        (TELL_PERSON_IF_REPEATED,),
         N_("The receiving server's storage is full."),
     ),
     "mailer_error": CategoryText(
-        N_("The program that puts messages into mailboxes on the recipient's side failed."),
-        (RETRY_LATER, TELL_PERSON_IF_REPEATED),
+        N_(
+            "Your message reached the recipient's server, but putting it into the mailbox failed "
+            "there."
+        ),
+        (TELL_PERSON_IF_REPEATED,),
         N_("A local delivery program on the receiving side failed (command or filter error)."),
     ),
     "suppressed": CategoryText(
@@ -420,21 +417,19 @@ CATEGORIES: dict[str, CategoryText] = {
         N_("The address is on the sending service's suppression list."),
     ),
     "on_hold": CategoryText(
-        N_(
-            "The message could not be delivered, but the report gives too little detail to say why."
-        ),
-        (CHECK_AND_RETRY, TELL_ADMIN_IF_REPEATED),
+        N_("The server's own words, in the part for your mail administrator, may say more."),
+        (CHECK_ADDRESS, TELL_ADMIN_IF_REPEATED),
         N_("The report gives too little detail to decide the cause; see the server's own words."),
     ),
     "undefined": CategoryText(
-        N_("The report does not say clearly why the message was not delivered."),
-        (CHECK_AND_RETRY, TELL_ADMIN_IF_REPEATED),
+        N_("The server's own words, in the part for your mail administrator, may say more."),
+        (CHECK_ADDRESS, TELL_ADMIN_IF_REPEATED),
         N_("No rule recognised the cause; see the server's own words."),
     ),
     "vacation": CategoryText(
         N_(
-            "This is an automatic reply, for example an out-of-office message. It is not a "
-            "delivery failure: your message arrived."
+            "This is an automatic reply, such as an out-of-office message. It is not a delivery "
+            "failure: your message did arrive."
         ),
         (
             N_(
@@ -460,6 +455,63 @@ CATEGORIES: dict[str, CategoryText] = {
 }
 
 
+#: The cause in one line, for the verdict at the top of an explanation.
+CAUSES: dict[str, str] = {
+    "user_unknown": N_("This address does not exist on the recipient's mail server."),
+    "mailbox_disabled": N_("The recipient's mailbox has been disabled."),
+    "has_moved": N_("The person no longer uses this address."),
+    "mailbox_full": N_("The recipient's mailbox is full."),
+    "host_unknown": N_("The domain of this address does not exist or receives no mail."),
+    "not_accept": N_("The recipient's domain accepts no email."),
+    "host_down": N_("The recipient's mail server could not be reached."),
+    "network_error": N_("There is a network problem between the mail servers."),
+    "expired": N_("Your mail server could not deliver it in time; the report does not say why."),
+    "greylisted": N_("The recipient's server asked your server to come back later."),
+    "rate_limited": N_("The recipient's server is limiting the mail it takes from your server."),
+    "blocked": N_("The recipient's server refuses mail from the server that sent yours."),
+    "bad_reputation": N_("The recipient's server distrusts the server or domain that sent it."),
+    "require_ptr": N_("The server that sent your message has no proper name (reverse DNS)."),
+    "spf_fail": N_(
+        "The SPF check failed: the server that delivered your message is not authorised to send "
+        "for your address."
+    ),
+    "dkim_fail": N_("The message's digital signature (DKIM) could not be verified."),
+    "dmarc_fail": N_("The message failed your domain's DMARC policy."),
+    "auth_failure": N_("The recipient's server could not confirm that the message is yours."),
+    "rejected": N_("The recipient's server refused your address as the sender."),
+    "no_relaying": N_("The receiving server does not pass mail on to this destination."),
+    "security_error": N_("A security requirement between the mail servers was not met."),
+    "failed_starttls": N_("The mail servers could not set up an encrypted connection."),
+    "spam_detected": N_("The recipient's server took your message for spam."),
+    "virus_detected": N_("The recipient's server found harmful software in your message."),
+    "policy_violation": N_("The recipient's organisation does not accept this kind of message."),
+    "filtered": N_("A filter on the recipient's side stopped the message."),
+    "content_error": N_("The message is technically malformed."),
+    "not_compliant_rfc": N_("The message does not follow the email standards."),
+    "message_too_big": N_("The message is too large for the recipient's server."),
+    "exceed_limit": N_("The message goes over a limit of the recipient's server."),
+    "syntax_error": N_("The mail servers did not understand each other."),
+    "system_error": N_("The recipient's mail server had an internal problem."),
+    "system_full": N_("The recipient's mail server has run out of space."),
+    "mailer_error": N_("The program that files mail on the recipient's side failed."),
+    "suppressed": N_("Your sending service did not send to this address (suppression list)."),
+    "on_hold": N_("The report gives too little detail to say why."),
+    "undefined": N_("The report does not say why."),
+}
+
+#: The cause of a delay whose cause the report does not give.
+DELAY_CAUSE_UNKNOWN = N_("Your mail server has not managed to deliver it yet; no reason is given.")
+
+#: Categories whose steps already say how to send the message again.
+RESENDS = frozenset(
+    {"user_unknown", "has_moved", "host_unknown", "not_accept", "message_too_big",
+     "virus_detected", "policy_violation", "spam_detected", "exceed_limit", "suppressed",
+     "spf_fail", "content_error", "not_compliant_rfc"}
+)  # fmt: skip
+
+
 def category_text(category: str | None) -> CategoryText:
     """The texts of ``category``; those of ``undefined`` for an unknown one."""
-    return CATEGORIES.get(category or "undefined", CATEGORIES["undefined"])
+    name = category if category in CATEGORIES else "undefined"
+    found = CATEGORIES[name]
+    return replace(found, cause=CAUSES.get(name, CAUSES["undefined"]), resends=name in RESENDS)

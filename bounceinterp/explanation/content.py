@@ -9,13 +9,26 @@ from babel import Locale
 
 from bounceinterp.classify import KIND_CATEGORIES
 from bounceinterp.i18n import translations
-from bounceinterp.model import Interpretation, RecipientStatus
+from bounceinterp.model import Interpretation
+from bounceinterp.verdict import Verdict, verdicts
 
 from . import wording
 from .categories import category_text
 from .context import Context
-from .document import Block, Document, Paragraph, Phrase, Section, Steps, Verbatim, phrase
-from .recipient import NOTICE_KINDS, action_of, recipient_sections
+from .document import (
+    Block,
+    Document,
+    Paragraph,
+    Phrase,
+    Section,
+    Steps,
+    Table,
+    Verbatim,
+    VerdictBox,
+    phrase,
+)
+from .recipient import NOTICE_KINDS, name_of, recipient_sections
+from .why import why_section
 
 
 def make_context(interpretation: Interpretation, lang: str, now: datetime | None) -> Context:
@@ -31,11 +44,11 @@ def make_context(interpretation: Interpretation, lang: str, now: datetime | None
     )
 
 
-def _counts(recipients: list[RecipientStatus], interpretation: Interpretation, ctx: Context):
-    actions = [action_of(recipient, interpretation) for recipient in recipients]
-    failed = actions.count("failed")
-    delayed = actions.count("delayed")
-    done = len(actions) - failed - delayed
+def _counts(found: list[Verdict], ctx: Context):
+    happened = [v.happened for v in found]
+    failed = happened.count("failed") + happened.count("expired")
+    delayed = happened.count("delayed")
+    done = len(happened) - failed - delayed
     catalog = ctx.catalog
     if failed:
         template = catalog.ngettext(
@@ -78,6 +91,24 @@ def _notice(interpretation: Interpretation, ctx: Context) -> list[Block]:
     return blocks
 
 
+def _table(found: list[Verdict], ctx: Context) -> Table:
+    """One row per recipient: who, what happened, the cause, who must act."""
+    header = (ctx._("Recipient"), ctx._("What happened"), ctx._("Why"), ctx._("Who acts"))
+    rows = []
+    for v in found:
+        texts = category_text(v.category)
+        cause = texts.cause if v.happened in ("failed", "expired", "delayed") else ""
+        rows.append(
+            (
+                Phrase("%(a)s", {"a": name_of(v, ctx)}),
+                Phrase(ctx._(wording.HAPPENED_SHORT[v.happened])),
+                Phrase(ctx._(cause)) if cause else Phrase(""),
+                Phrase(ctx._(wording.WHO_ACTS_SHORT[v.who_acts])),
+            )
+        )
+    return Table(header, tuple(rows))
+
+
 def _summary(interpretation: Interpretation, ctx: Context) -> Section | None:
     kind = interpretation.kind
     recipients = interpretation.recipients
@@ -86,7 +117,12 @@ def _summary(interpretation: Interpretation, ctx: Context) -> Section | None:
         if kind in wording.KIND_SUMMARIES:
             blocks = _notice(interpretation, ctx)
     elif len(recipients) > 1:
-        blocks.extend(Paragraph(phrase) for phrase in _counts(recipients, interpretation, ctx))
+        # the verdict box of the whole notice: how many recipients failed, are delayed, got it
+        found = verdicts(interpretation)
+        counts = list(_counts(found, ctx))
+        tone = "failed" if any(v.happened in ("failed", "expired") for v in found) else "delayed"
+        blocks.append(VerdictBox(counts[0], tuple(counts[1:]), None, tone))
+        blocks.append(_table(found, ctx))
     if not blocks:
         return None
     tone = {"failure": "failed", "delay": "delayed"}.get(kind, "info")
@@ -127,35 +163,49 @@ def report_fields(interpretation: Interpretation) -> str:
 
 
 def _technical(interpretation: Interpretation, ctx: Context):
+    heading = Phrase(ctx._(wording.TECHNICAL))
     if interpretation.technical_text:
         label = ctx._("The report exactly as it was received:")
         verbatim = Verbatim(label, interpretation.technical_text)
-        return Section(Phrase(ctx._("Technical details")), 1, [verbatim])
+        return Section(heading, 1, [verbatim], secondary=True)
     fields = report_fields(interpretation)
     if not fields:
         return None
     label = ctx._("The fields of the report:")
-    return Section(Phrase(ctx._("Technical details")), 1, [Verbatim(label, fields)])
+    return Section(heading, 1, [Verbatim(label, fields)], secondary=True)
 
 
 def build_document(
     interpretation: Interpretation,
     lang: str,
     now: datetime | None = None,
+    *,
+    why: bool = False,
 ) -> Document:
-    """The explanation of ``interpretation`` in ``lang`` (a language with a catalog, or ``en``)."""
+    """The explanation of ``interpretation`` in ``lang`` (a language with a catalog, or ``en``);
+    with ``why``, a section that says how it was decided (the evidence, the deciding rules)."""
     ctx = make_context(interpretation, lang, now)
     title = ctx._(wording.TITLES.get(interpretation.kind, wording.TITLES["not_a_bounce"]))
     # TRANSLATORS: the punctuation between a label and its value ("Status code: 5.1.1"); French
     # uses a no-break space and a colon.
     colon = ctx.catalog.pgettext("label punctuation", ":")
-    document = Document(lang, title, direction=ctx.locale.text_direction, colon=colon)
+    document = Document(
+        lang,
+        title,
+        direction=ctx.locale.text_direction,
+        colon=colon,
+        todo_label=ctx._(wording.TODO_LABEL),
+    )
     summary = _summary(interpretation, ctx)
     if summary is not None:
         document.sections.append(summary)
     several = len(interpretation.recipients) > 1
     for recipient in interpretation.recipients:
-        document.sections.extend(recipient_sections(recipient, interpretation, ctx, several))
+        document.sections.extend(
+            recipient_sections(recipient, interpretation, ctx, several, document.told)
+        )
+    if why:
+        document.sections.append(why_section(interpretation, ctx))
     technical = _technical(interpretation, ctx)
     if technical is not None:
         document.sections.append(technical)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from gettext import NullTranslations
 
 from babel import Locale
 from babel.numbers import format_decimal, format_percent
-from babel.support import NullTranslations
 
-from .when import date_width, relative, when
+from .when import date_width, relative, time_templates, when
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,12 @@ class Context:
     def when(self, moment: datetime, in_reader_zone: bool = False) -> dict[str, str]:
         """Date and time of ``moment`` for a sentence ("%(date)s at %(time)s")."""
         width = date_width(self.catalog)
+        templates = time_templates(self.catalog)
         if in_reader_zone:
-            return when(moment, self.locale, width, self.zone, show_zone=self.zone is None)
-        return when(moment, self.locale, width)
+            return when(
+                moment, self.locale, width, self.zone, self.zone is None, templates=templates
+            )
+        return when(moment, self.locale, width, templates=templates)
 
     def relative(self, moment: datetime) -> str:
         return relative(moment, self.now, self.locale)

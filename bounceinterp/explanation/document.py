@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 
 #: Control characters (C0 except tab and newline, DEL, C1) shown as ``\xNN`` rather than sent to a
 #: terminal or a mail client: a diagnostic could otherwise carry terminal escape sequences.
@@ -32,9 +33,13 @@ _DIRECTION = {
 _REMOVED = dict.fromkeys([*_CONTROL, *_DIRECTION])
 
 
+_VISIBLE = {**_CONTROL, **_DIRECTION}
+
+
 def visible(text: str) -> str:
-    """``text`` with control characters made visible (``\\x1b``), everything else unchanged."""
-    return text.translate(_CONTROL)
+    """``text`` with control characters and direction overrides made visible (``\\x1b``,
+    ``\\u202e``), everything else unchanged."""
+    return text.translate(_VISIBLE)
 
 
 def without_controls(text: str) -> str:
@@ -131,7 +136,53 @@ class Verbatim:
     text: str
 
 
-Block = Paragraph | Steps | Fields | Verbatim
+@dataclass(frozen=True)
+class VerdictBox:
+    """The verdict at the top: the headline, then one line each for the cause, whether it is
+    final (with the give-up date), and who must act, then the one thing to do."""
+
+    headline: Phrase
+    lines: tuple[Phrase, ...]
+    todo: Phrase | None
+    #: ``failed``, ``delayed``, ``ok``, ``info`` (the renderers' colours).
+    tone: str
+
+
+@dataclass(frozen=True)
+class Journey:
+    """The way a message goes: you, your mail server, the recipient's server, the recipient,
+    with where it stopped (or waits) and who must act, as Exchange Online's enhanced NDR shows
+    it. ``stops`` are translated labels; ``details`` untrusted values shown under them (the
+    recipient's domain)."""
+
+    stops: tuple[str, ...]
+    details: tuple[Phrase | None, ...]
+    #: The index of the stop where the message stopped (or waits); None when it got through.
+    stopped_at: int | None
+    #: The index of the stop that must act; None when nobody must.
+    acts: int | None
+    #: The translated marks: where it stopped ("stopped here" / "waiting here"), who acts.
+    stop_mark: str
+    act_mark: str
+    #: The message waits at ``stopped_at`` (a delay) rather than stopped there for good.
+    waiting: bool = False
+    #: How a stop and its detail are written on one line ("%(stop)s (%(detail)s)").
+    detail_template: str = "%(stop)s (%(detail)s)"
+
+    @property
+    def stop_sign(self) -> str:
+        return "…" if self.waiting else "✕"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A summary table: translated column headings, rows of values."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[Phrase, ...], ...]
+
+
+Block = Paragraph | Steps | Fields | Verbatim | VerdictBox | Journey | Table
 
 
 @dataclass
@@ -143,6 +194,24 @@ class Section:
     level: int
     blocks: list[Block] = field(default_factory=list)
     tone: str | None = None
+    #: Shown smaller and quieter (the administrator's part, the technical details).
+    secondary: bool = False
+
+
+@dataclass(frozen=True)
+class Told:
+    """What the document tells about one recipient, kept apart for the JSON report, which
+    carries the same verdict as the text (``explanation_dict``)."""
+
+    address: str | None
+    happened: str
+    final: bool
+    permanent: bool | None
+    retry_until: datetime | None
+    who_acts: str
+    category: str
+    box: VerdictBox
+    steps: tuple[Phrase, ...]
 
 
 @dataclass
@@ -154,3 +223,7 @@ class Document:
     direction: str = "ltr"
     #: What separates a label from its value in this language (":" or "\u00a0:").
     colon: str = ":"
+    #: The label before the one thing to do in a verdict box ("First thing to do:").
+    todo_label: str = ""
+    #: What the document tells about each recipient of a delivery report, in order.
+    told: list[Told] = field(default_factory=list)

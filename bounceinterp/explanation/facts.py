@@ -9,9 +9,9 @@ or a labelled value; unknown facts are left to the technical details.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from gettext import NullTranslations
 
-from babel.support import NullTranslations
-
+from .categories import OTHER_ACCOUNT
 from .document import Phrase
 from .markers import N_
 
@@ -30,7 +30,7 @@ FIELD_LABELS: dict[str, str] = {
     "help_url": N_("Provider's help page"),
 }
 
-HELP_URL = N_("The recipient's mail provider explains this refusal at %(url)s.")
+HELP_URL = N_("The server's answer points to this page for more information: %(url)s.")
 
 FORWARDED = N_(
     "Your message first reached %(forwarder)s, which forwards the recipient's mail to another "
@@ -62,15 +62,39 @@ BLOCKLIST_ADMIN_URL = N_(
     "Find out why the address was listed (an infected computer, a compromised account, an open "
     "relay), fix it, then ask for removal at %(url)s."
 )
+POLICY_RANGE = N_(
+    "Your message was sent from an IP address in a range of home or dynamic addresses that "
+    "should not deliver mail directly to other servers. Nothing is wrong with you or your "
+    "message: the mail has to go through your email provider's server."
+)
+POLICY_RANGE_LISTED = N_(
+    "Your message was sent from an IP address that %(blocklist)s lists as a home or dynamic "
+    "address, which should not deliver mail directly to other servers. Nothing is wrong with you "
+    "or your message: the mail has to go through your email provider's server."
+)
+POLICY_STEPS = (
+    N_(
+        "Forward this report to your mail administrator: the server should send through your "
+        "email provider's mail relay (a smarthost) instead of delivering directly."
+    ),
+    OTHER_ACCOUNT,
+)
+POLICY_ADMIN = N_(
+    "The sending IP address is in a range that should not deliver directly (a home, dynamic or "
+    "consumer range). Relay outgoing mail through the provider's smarthost; asking for removal "
+    "does not help while mail still leaves from such an address."
+)
 PTR_ADMIN_IP = N_(
     "Give %(ip)s a reverse DNS (PTR) name that points back to the same address and matches the "
     "name the server announces (HELO). For a home or office connection only the internet "
-    "provider can set it; otherwise send through the provider's mail relay."
+    "access provider can set it. If that is not possible, relay outgoing mail through the email "
+    "provider's smarthost."
 )
 PTR_ADMIN = N_(
     "Give the sending IP address a reverse DNS (PTR) name that points back to the same address "
     "and matches the name the server announces (HELO). For a home or office connection only the "
-    "internet provider can set it; otherwise send through the provider's mail relay."
+    "internet access provider can set it. If that is not possible, relay outgoing mail through "
+    "the email provider's smarthost."
 )
 
 
@@ -80,8 +104,6 @@ class FactText:
     #: Replaces the category's steps when the facts make them more precise.
     steps: tuple[Phrase, ...] | None = None
     admin: list[Phrase] = field(default_factory=list)
-    #: Replaces the recipient's who_acts when the facts show someone else must act.
-    who: str | None = None
     fields: list[tuple[str, Phrase]] = field(default_factory=list)
 
 
@@ -100,12 +122,19 @@ def fact_text(category: str, facts: dict[str, str], catalog: NullTranslations) -
 
     if forwarder:
         out.sender.append(Phrase(gettext(FORWARDED), {"forwarder": forwarder}))
-        if category in ("spf_fail", "auth_failure", "dmarc_fail"):
+        if category in ("spf_fail", "auth_failure", "dmarc_fail", "dkim_fail"):
             out.sender.append(Phrase(gettext(FORWARDED_SPF)))
-            out.who = "recipient_admin"
             out.steps = tuple(Phrase(gettext(step)) for step in FORWARDED_SPF_STEPS)
             out.admin.append(Phrase(gettext(FORWARDED_SPF_ADMIN), {"forwarder": forwarder}))
-    if blocklist:
+    if facts.get("listing_kind") == "policy":
+        # A range that should not send directly: relay through the provider, do not delist.
+        if blocklist:
+            out.sender.append(Phrase(gettext(POLICY_RANGE_LISTED), {"blocklist": blocklist}))
+        else:
+            out.sender.append(Phrase(gettext(POLICY_RANGE)))
+        out.steps = tuple(Phrase(gettext(step)) for step in POLICY_STEPS)
+        out.admin.append(Phrase(gettext(POLICY_ADMIN)))
+    elif blocklist:
         out.sender.append(Phrase(gettext(BLOCKLISTED), {"blocklist": blocklist}))
         if url:
             out.admin.append(Phrase(gettext(BLOCKLIST_ADMIN_URL), {"url": url}))

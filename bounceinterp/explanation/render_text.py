@@ -1,36 +1,138 @@
-"""Plain text: what a terminal or a text/plain mail part shows."""
+"""Plain text: what a terminal or a text/plain mail part shows, in the HTML page's order (the
+verdict first, then the journey, the details, the administrator's part)."""
 
 from __future__ import annotations
 
-import textwrap
+import unicodedata
 
-from .document import Document, Fields, Paragraph, Phrase, Section, Steps, Verbatim, visible
+from .document import (
+    Document,
+    Fields,
+    Journey,
+    Paragraph,
+    Phrase,
+    Section,
+    Steps,
+    Table,
+    Verbatim,
+    VerdictBox,
+    visible,
+)
 
 WIDTH = 76
 
 
+#: Unicode categories of characters a line may not start with (closing punctuation, marks
+#: such as "。", the prolonged sound mark "ー") or end with (opening brackets), in Chinese and
+#: Japanese text, where a line may otherwise break between any two characters.
+_NO_LINE_START = frozenset({"Pe", "Pf", "Po", "Lm"})
+_NO_LINE_END = frozenset({"Ps", "Pi"})
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def _pieces(text: str) -> list[str]:
+    """The text cut where a line may break: after spaces, and around wide characters."""
+    pieces: list[str] = []
+    for char in text:
+        glue = bool(pieces) and (
+            char == " "
+            or unicodedata.category(char) in _NO_LINE_START
+            or unicodedata.category(pieces[-1][-1]) in _NO_LINE_END
+            or not (_wide(char) or _wide(pieces[-1][-1]) or pieces[-1][-1] == " ")
+        )
+        if glue:
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+    return pieces
+
+
 def _wrap(text: str, indent: str = "", hanging: str | None = None) -> str:
-    return textwrap.fill(
-        text,
-        WIDTH,
-        initial_indent=indent,
-        subsequent_indent=indent if hanging is None else hanging,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+    """``text`` filled to :data:`WIDTH` terminal columns. Breaks at spaces, and between wide
+    (Chinese, Japanese) characters, which take two columns; a word longer than a line is kept
+    whole."""
+    later = indent if hanging is None else hanging
+    lines: list[str] = []
+    line, used = indent, _width(indent)
+    for piece in _pieces(" ".join(text.split())):
+        size = _width(piece.rstrip(" "))
+        if used + size > WIDTH and line.strip():
+            lines.append(line.rstrip(" "))
+            piece = piece.lstrip(" ")
+            line, used = later, _width(later)
+        line += piece
+        used += _width(piece)
+    lines.append(line.rstrip(" "))
+    return "\n".join(lines)
+
+
+def _label(label: str, value: str) -> str:
+    """``label`` and ``value`` on one line; no space after a full-width colon."""
+    return f"{label}{value}" if label and _wide(label[-1]) else f"{label} {value}"
 
 
 def _plain(phrase: Phrase) -> str:
     return phrase.fill(value=visible)
 
 
-def _section(section: Section, colon: str) -> list[str]:
+def _width(text: str) -> int:
+    """Columns a text takes on a terminal (wide East Asian characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+_MARKS = {"failed": "✕", "delayed": "…", "ok": "✓", "info": "•"}
+
+
+def _box(block: VerdictBox, todo_label: str) -> list[str]:
+    """The verdict between two rules, its headline marked by its tone."""
+    rule = "-" * WIDTH
+    mark = _MARKS.get(block.tone, "•")
+    lines = [rule, _wrap(f"{mark} {_plain(block.headline)}", "", "  ")]
+    lines += [_wrap(_plain(line), "  ") for line in block.lines]
+    if block.todo is not None:
+        lines.append(_wrap(_label(todo_label, _plain(block.todo)), "  ", "    "))
+    return [*lines, rule, ""]
+
+
+def _journey(block: Journey, rtl: bool) -> list[str]:
+    parts = []
+    for index, label in enumerate(block.stops):
+        text = label
+        detail = block.details[index]
+        if detail is not None:
+            text = block.detail_template % {"stop": label, "detail": _plain(detail)}
+        if index == block.stopped_at:
+            text += f" [{block.stop_sign} {block.stop_mark}]"
+        if index == block.acts:
+            text += f" [➜ {block.act_mark}]"
+        parts.append(text)
+    return [_wrap((" ← " if rtl else " → ").join(parts), "  ", "    "), ""]
+
+
+def _table(block: Table) -> list[str]:
+    rows = [block.header, *[tuple(_plain(c) for c in row) for row in block.rows]]
+    lines = []
+    for row in rows:
+        lines.append(_wrap(" | ".join(cell for cell in row if cell), "  ", "      "))
+    return [*lines, ""]
+
+
+def _section(section: Section, document: Document) -> list[str]:
     lines: list[str] = []
     if section.heading is not None:
         heading = _plain(section.heading)
-        lines += [heading, ("=" if section.level == 1 else "-") * len(heading), ""]
+        lines += [heading, ("=" if section.level == 1 else "-") * _width(heading), ""]
     for block in section.blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, VerdictBox):
+            lines += _box(block, document.todo_label)
+        elif isinstance(block, Journey):
+            lines += _journey(block, document.direction == "rtl")
+        elif isinstance(block, Table):
+            lines += _table(block)
+        elif isinstance(block, Paragraph):
             lines += [_wrap(_plain(block.phrase)), ""]
         elif isinstance(block, Steps):
             for number, step in enumerate(block.items, 1):
@@ -39,7 +141,7 @@ def _section(section: Section, colon: str) -> list[str]:
             lines.append("")
         elif isinstance(block, Fields):
             for label, value in block.items:
-                lines.append(_wrap(f"{label}{colon} {_plain(value)}", "  ", "      "))
+                lines.append(_wrap(_label(label + document.colon, _plain(value)), "  ", "      "))
             lines.append("")
         elif isinstance(block, Verbatim):
             lines.append(_wrap(block.label))
@@ -49,7 +151,7 @@ def _section(section: Section, colon: str) -> list[str]:
 
 
 def render_text(document: Document) -> str:
-    lines = [document.title, "=" * len(document.title), ""]
+    lines = [document.title, "=" * _width(document.title), ""]
     for section in document.sections:
-        lines += _section(section, document.colon)
+        lines += _section(section, document)
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -8,7 +8,7 @@ which every catalog also translates. English readers get the registry title for 
 
 from __future__ import annotations
 
-from babel.support import NullTranslations
+from gettext import NullTranslations
 
 from bounceinterp.classify.statuscodes import describe
 
@@ -52,7 +52,7 @@ DETAILS: dict[str, str] = {
     "X.6.0": N_("problem with the message's content"),
     "X.6.1": N_("a part of the message is of a type that is not supported"),
     "X.6.5": N_("the message could not be converted"),
-    "X.6.7": N_("addresses with non-Latin characters are not accepted"),
+    "X.6.7": N_("addresses with accented or non-Latin characters are not accepted"),
     "X.7.0": N_("security or policy problem"),
     "X.7.1": N_("delivery not authorised, message refused"),
     "X.7.8": N_("the login details were rejected"),

@@ -1,27 +1,30 @@
-"""The sentences that do not depend on the category: headlines, final or not, who must act.
+"""The sentences that do not depend on the category, keyed by the verdict (``verdict.py``).
 
 Data only: every sentence is marked with ``N_`` for ``pybabel extract`` and translated where it
 is used. Placeholders: ``%(subject)s`` the original's subject, ``%(date)s`` / ``%(time)s`` when it
-was sent, ``%(recipient)s`` the recipient's address.
+was sent, ``%(recipient)s`` the address the sender wrote.
 """
 
 from __future__ import annotations
 
 from .markers import N_
 
-#: (action, has subject, has date) -> headline.
-HEADLINES: dict[tuple[str, bool, bool], str] = {
-    ("failed", True, True): N_(
+#: (what happened, has subject, has date) -> headline. ``expired`` (the server gave up) reads
+#: like a failure: the message was not delivered.
+_NOT_DELIVERED: dict[tuple[bool, bool], str] = {
+    (True, True): N_(
         "Your message “%(subject)s” of %(date)s at %(time)s to %(recipient)s could not be "
         "delivered."
     ),
-    ("failed", True, False): N_(
-        "Your message “%(subject)s” to %(recipient)s could not be delivered."
-    ),
-    ("failed", False, True): N_(
+    (True, False): N_("Your message “%(subject)s” to %(recipient)s could not be delivered."),
+    (False, True): N_(
         "Your message of %(date)s at %(time)s to %(recipient)s could not be delivered."
     ),
-    ("failed", False, False): N_("Your message to %(recipient)s could not be delivered."),
+    (False, False): N_("Your message to %(recipient)s could not be delivered."),
+}
+HEADLINES: dict[tuple[str, bool, bool], str] = {
+    **{("failed", *key): text for key, text in _NOT_DELIVERED.items()},
+    **{("expired", *key): text for key, text in _NOT_DELIVERED.items()},
     ("delayed", True, True): N_(
         "Your message “%(subject)s” of %(date)s at %(time)s to %(recipient)s has not been "
         "delivered yet."
@@ -56,45 +59,30 @@ HEADLINES: dict[tuple[str, bool, bool], str] = {
     ("relayed", False, False): N_(
         "Your message to %(recipient)s was passed on to a system that sends no delivery reports."
     ),
-    ("expanded", True, True): N_(
-        "Your message “%(subject)s” of %(date)s at %(time)s to %(recipient)s was accepted and "
-        "passed on to the members of this list or group."
-    ),
-    ("expanded", True, False): N_(
-        "Your message “%(subject)s” to %(recipient)s was accepted and passed on to the members "
-        "of this list or group."
-    ),
-    ("expanded", False, True): N_(
-        "Your message of %(date)s at %(time)s to %(recipient)s was accepted and passed on to the "
-        "members of this list or group."
-    ),
-    ("expanded", False, False): N_(
-        "Your message to %(recipient)s was accepted and passed on to the members of this list "
-        "or group."
-    ),
 }
+
+#: The headline's complement when the message was forwarded to another address.
+FORWARDED_TO = N_("It had been forwarded to %(final)s, which is where it failed.")
 
 #: Stands for the recipient when the report does not name one.
 UNKNOWN_RECIPIENT = N_("an address the report does not name")
 
-#: Failed recipients: is it final?
+#: Is it over? By what happened (and, for a failure, whether retrying can work).
 FINAL = N_(
-    "This is final: the server will not try again, and sending the same message to the same "
-    "address will fail until the cause is fixed."
+    "This is final: the server has stopped trying, and sending the same message to the same "
+    "address will fail again until the cause is fixed."
 )
-STOPPED_TEMPORARY = N_(
-    "The server has stopped trying, but the cause is temporary: sending the message again later "
-    "may work."
+GAVE_UP = N_(
+    "The server tried for a while, then gave up, so the message was not delivered. The cause "
+    "may be temporary: sending the message again later may work."
 )
 STOPPED = N_("The server has stopped trying to deliver this message.")
-
-#: Delayed recipients: nothing is lost yet.
 DELAY_UNTIL = N_(
     "This is not final. Nothing is lost yet: the server keeps trying until %(date)s at "
     "%(time)s (%(relative)s)."
 )
 DELAY_UNTIL_PASSED = N_(
-    "This was not final when the notice was written: the server was to keep trying until "
+    "When this notice was sent, the server was still trying, and it was to keep trying until "
     "%(date)s at %(time)s. If no failure notice has come since, the message has probably been "
     "delivered."
 )
@@ -102,24 +90,27 @@ DELAY_OPEN = N_(
     "This is not final. Nothing is lost yet: the server keeps trying, and you will get another "
     "notice if it gives up."
 )
-#: The first step for every delayed recipient.
+
+#: Steps chosen by the verdict, around the category's own steps.
 DELAY_WAIT = N_(
-    "For now there is nothing to do. Please do not send the message again: it may still "
+    "There is nothing to do for now. Please do not send the message again: it may still "
     "arrive, and would then arrive twice."
 )
-#: What happened, for a delay whose cause the report does not give.
-DELAY_CAUSE_UNKNOWN = N_(
-    "The server has not managed to deliver the message yet, and the report does not say why."
+DELAY_NO_RESEND = N_(
+    "Do not send the message again: the server is still trying, and once the cause is fixed "
+    "its next attempt can deliver it."
 )
+RESEND_AFTER_FIX = N_("Once the cause is fixed, send the message again.")
+RESEND_LATER = N_("Send the message again later.")
 
-#: who_acts -> who can fix it.
+#: Who must act -> who can fix it. ``nobody`` is said only of a delay that clears by itself.
 WHO_ACTS: dict[str, str] = {
     "nobody": N_(
         "Nobody needs to do anything for now: the mail servers sort this out by themselves."
     ),
     "sender": N_("You can fix this yourself."),
     "sender_admin": N_(
-        "This is for your mail administrator or your internet provider, whoever runs the server "
+        "This is for your mail administrator or your email provider, whoever runs the server "
         "that sends your mail."
     ),
     "recipient": N_(
@@ -129,6 +120,40 @@ WHO_ACTS: dict[str, str] = {
         "This is for the recipient's mail administrator; the recipient can pass it on to them."
     ),
 }
+
+#: The short "who acts" of the summary table and the journey strip.
+WHO_ACTS_SHORT: dict[str, str] = {
+    "nobody": N_("nobody, for now"),
+    "sender": N_("you"),
+    "sender_admin": N_("your mail administrator"),
+    "recipient": N_("the recipient"),
+    "recipient_admin": N_("the recipient's mail administrator"),
+}
+
+#: What happened, short, for the summary table.
+HAPPENED_SHORT: dict[str, str] = {
+    "failed": N_("not delivered, final"),
+    "expired": N_("not delivered, the server gave up"),
+    "delayed": N_("not delivered yet, still trying"),
+    "delivered": N_("delivered"),
+    "relayed": N_("passed on"),
+}
+
+#: The journey of a message, for the strip at the top: the stops, and the marks on them.
+JOURNEY: dict[str, str] = {
+    "sender": N_("You"),
+    "sender_server": N_("Your mail server"),
+    "recipient_server": N_("The recipient's server"),
+    "recipient": N_("The recipient"),
+}
+#: Before the one thing to do, in the verdict box.
+TODO_LABEL = N_("First thing to do:")
+# TRANSLATORS: a stop of the journey strip and what is known about it, on one line:
+# "The recipient's server (example.net)".
+JOURNEY_DETAIL = N_("%(stop)s (%(detail)s)")
+STOPPED_HERE = N_("stopped here")
+STILL_TRYING_HERE = N_("waiting here")
+ACTS_HERE = N_("must act")
 
 #: Interpretation.kind -> title of the explanation.
 TITLES: dict[str, str] = {
@@ -148,8 +173,8 @@ KIND_SUMMARIES: dict[str, str] = {
         "failure: your message did arrive."
     ),
     "feedback": N_(
-        "This is a complaint report: a mail provider tells the sender that one of its users "
-        "marked a message as spam. It is not a delivery failure."
+        "This is a complaint report: a mail provider tells you that one of its users marked a "
+        "message from your address or domain as spam. It is not a delivery failure."
     ),
     "not_a_bounce": N_(
         "This message does not look like a delivery report: nothing in it says that a message "
@@ -178,3 +203,10 @@ REWRITE_SUBJECTS: dict[str, str] = {
     "failure": N_("Not delivered: %(subject)s"),
     "delay": N_("Not delivered yet: %(subject)s"),
 }
+
+#: Section headings.
+WHAT_TO_DO = N_("What you can do")
+FOR_ADMIN = N_("For your mail administrator")
+TECHNICAL = N_("Technical details")
+RECIPIENTS = N_("Recipients")
+HOW_DECIDED = N_("How this was decided")
