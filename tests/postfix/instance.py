@@ -77,7 +77,6 @@ class PostfixInstance:
         )
         (self.conf / "transport").write_text(f"{UNREACHABLE} smtp:[127.0.0.1]:{self.dead_port}\n")
         self._master_cf()
-        self.postfix("check")
 
     def start(self) -> None:
         self.postfix("start")
@@ -91,13 +90,21 @@ class PostfixInstance:
         raise RuntimeError(f"postfix did not listen on port {self.port}:\n{self.log()}")
 
     def stop(self) -> None:
+        """Stop the instance and wait for its master process to be gone."""
+        try:
+            pid = int((self.base / "spool" / "pid" / "master.pid").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            pid = None
         subprocess.run(
             [POSTFIX, "-c", str(self.conf), "stop"], capture_output=True, check=False, timeout=30
         )
         deadline = time.monotonic() + 10
-        pid_file = self.base / "spool" / "pid" / "master.pid"
-        while pid_file.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        while pid is not None and time.monotonic() < deadline:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.02)
 
     def remove(self) -> None:
         shutil.rmtree(self.base, ignore_errors=True)
