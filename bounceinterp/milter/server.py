@@ -19,10 +19,11 @@ import stat
 import sys
 import threading
 
+from bounceinterp.i18n import gettext as _
 from bounceinterp.limits import DEFAULT_LIMITS
 from bounceinterp.rewrite import Edits, rewrite_edits
 
-from .config import Config, SocketSpec
+from .config import Config
 from .protocol import ProtocolError, read_packet
 from .session import Outcome, Session
 
@@ -92,7 +93,6 @@ class Server:
             self.listener = await asyncio.start_server(
                 self.connection, spec.host, spec.port, family=family
             )
-        log.info("listening on %s", spec)
 
     async def serve(self) -> None:
         """Serve until :meth:`stop` is called, then finish or abandon what is in flight."""
@@ -157,7 +157,7 @@ def remove_stale_socket(path: str) -> None:
     except FileNotFoundError:
         return
     if not stat.S_ISSOCK(mode):
-        raise OSError(f"{path} exists and is not a socket")
+        raise OSError(_("{path} exists and is not a socket").format(path=path))
     probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         probe.connect(path)
@@ -166,7 +166,7 @@ def remove_stale_socket(path: str) -> None:
         return
     finally:
         probe.close()
-    raise OSError(f"another process is listening on {path}")
+    raise OSError(_("another process is listening on {path}").format(path=path))
 
 
 def log_outcome(outcome: Outcome) -> None:
@@ -239,23 +239,29 @@ def pin_fallback_language(default: str | None) -> None:
         os.environ["LC_ALL"] = "C"
 
 
-async def _main(config: Config) -> None:
+async def _main(config: Config) -> int:
     server = Server(config)
-    await server.start()
+    try:  # first: a socket problem is told in the language of the terminal
+        await server.start()
+    except OSError as exc:
+        message = _("cannot listen on {socket}: {reason}").format(
+            socket=config.socket, reason=exc.strerror or str(exc)
+        )
+        log.error("%s", message)
+        if config.log == "syslog":  # the person who started it reads the terminal
+            print(f"bounceinterp: {message}", file=sys.stderr)
+        return 1
+    pin_fallback_language(config.default_lang)
+    warm_up()
+    log.info("listening on %s", config.socket)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, server.stop)
     await server.serve()
+    return 0
 
 
 def run(config: Config) -> int:
     """Run the daemon until a stop signal; 0 on a clean stop, 1 when it cannot listen."""
     setup_logging(config.log)
-    pin_fallback_language(config.default_lang)
-    warm_up()
-    try:
-        asyncio.run(_main(config))
-    except OSError as exc:
-        log.error("cannot listen on %s: %s", SocketSpec.__str__(config.socket), exc)
-        return 1
-    return 0
+    return asyncio.run(_main(config))
