@@ -111,15 +111,13 @@ class ProtocolError(Exception):
     """The peer sent something that is not the milter protocol; the connection is closed."""
 
 
-async def read_packet(reader: asyncio.StreamReader, timeout: float) -> tuple[bytes, bytes]:
+async def read_packet(reader: asyncio.StreamReader) -> tuple[bytes, bytes]:
     """The next (command, data) from ``reader``; raises ``asyncio.IncompleteReadError`` at the
-    end of the stream, ``TimeoutError`` when the peer stalls for ``timeout`` seconds, and
-    :class:`ProtocolError` for an empty or oversized packet."""
-    async with asyncio.timeout(timeout):
-        (length,) = _LENGTH.unpack(await reader.readexactly(4))
-        if length == 0 or length > MAX_PACKET:
-            raise ProtocolError(f"packet length {length} out of range")
-        packet = await reader.readexactly(length)
+    end of the stream and :class:`ProtocolError` for an empty or oversized packet."""
+    (length,) = _LENGTH.unpack(await reader.readexactly(4))
+    if length == 0 or length > MAX_PACKET:
+        raise ProtocolError(f"packet length {length} out of range")
+    packet = await reader.readexactly(length)
     return packet[:1], packet[1:]
 
 

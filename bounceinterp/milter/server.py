@@ -71,6 +71,38 @@ class Rewriter:
             return await future
 
 
+class Watchdog:
+    """Ends a connection on which the MTA stays silent for ``timeout`` seconds (between
+    packets, inside one, or not reading our replies). One timer per connection, re-armed only
+    when it fires: marking progress is one assignment per packet, where a timeout context
+    around each read would cost more than the read itself."""
+
+    def __init__(self, timeout: float, task: asyncio.Task) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.timeout = timeout
+        self.task = task
+        self.last = self.loop.time()
+        #: Handling a command (a rewrite has its own deadline): silence is ours, not the MTA's.
+        self.busy = False
+        self.expired = False
+        self.handle = self.loop.call_at(self.last + timeout, self._check)
+
+    def touch(self) -> None:
+        self.last = self.loop.time()
+
+    def _check(self) -> None:
+        now = self.loop.time()
+        if self.busy or now - self.last < self.timeout:
+            since = now if self.busy else self.last
+            self.handle = self.loop.call_at(since + self.timeout, self._check)
+            return
+        self.expired = True
+        self.task.cancel()
+
+    def close(self) -> None:
+        self.handle.cancel()
+
+
 class Server:
     """The listener and its connections."""
 
@@ -78,7 +110,7 @@ class Server:
         self.config = config
         self.rewriter: Rewriter | None = None
         self.listener: asyncio.Server | None = None
-        self.connections: dict[asyncio.Task, bool] = {}  # task -> busy handling a command
+        self.connections: dict[asyncio.Task, Watchdog] = {}
         self.stopping = asyncio.Event()
 
     async def start(self) -> None:
@@ -102,8 +134,8 @@ class Server:
         if self.config.socket.family == "unix":
             with contextlib.suppress(OSError):
                 os.unlink(self.config.socket.path)
-        for task, busy in list(self.connections.items()):
-            if not busy:
+        for task, watchdog in list(self.connections.items()):
+            if not watchdog.busy:
                 task.cancel()
         if self.connections:
             await asyncio.wait(list(self.connections), timeout=STOP_GRACE)
@@ -119,29 +151,29 @@ class Server:
     async def connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         assert task is not None and self.rewriter is not None
-        self.connections[task] = False
+        watchdog = self.connections[task] = Watchdog(self.config.timeout, task)
         session = Session(self.config, self.rewriter, log_outcome)
         try:
             while not session.closed and not self.stopping.is_set():
-                command, data = await read_packet(reader, self.config.timeout)
-                self.connections[task] = True
+                command, data = await read_packet(reader)
+                watchdog.busy = True
                 replies = await session.handle(command, data)
+                watchdog.busy = False
+                watchdog.touch()
                 if replies:
                     writer.write(b"".join(replies))
-                    async with asyncio.timeout(self.config.timeout):
-                        await writer.drain()
-                self.connections[task] = False
+                    await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass  # the MTA went away: its default action covers the message
-        except TimeoutError:
-            log.warning("connection closed: no data for %s s", self.config.timeout)
         except ProtocolError as exc:
             log.warning("connection closed: %s", exc)
         except asyncio.CancelledError:
-            pass  # stopping
+            if watchdog.expired:
+                log.warning("connection closed: no data for %s s", self.config.timeout)
         except Exception:  # a bug of ours: this connection only
             log.exception("connection closed after an internal error")
         finally:
+            watchdog.close()
             session.abandon()
             self.connections.pop(task, None)
             writer.close()

@@ -58,6 +58,8 @@ class PostfixInstance:
         self.conf = self.base / "etc"
         self.milter_socket = milter_socket
         self.port = free_port()
+        #: A second smtpd without milters, for benchmarks that compare.
+        self.plain_port = free_port()
         self.dead_port = free_port()  # nothing listens there
         self.delay_warning = delay_warning
         self.extra = extra or {}
@@ -81,13 +83,17 @@ class PostfixInstance:
     def start(self) -> None:
         self.postfix("start")
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.02)
-        raise RuntimeError(f"postfix did not listen on port {self.port}:\n{self.log()}")
+        for port in (self.port, self.plain_port):
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if time.monotonic() > deadline:
+                        raise RuntimeError(
+                            f"postfix is not on port {port}:\n{self.log()}"
+                        ) from None
+                    time.sleep(0.02)
 
     def stop(self) -> None:
         """Stop the instance and wait for its master process to be gone."""
@@ -223,7 +229,8 @@ class PostfixInstance:
         for line in path.read_text().splitlines():
             fields = line.split()
             if fields[:2] == ["smtp", "inet"]:
-                line = f"127.0.0.1:{self.port} inet n - n - - smtpd"
+                lines.append(f"127.0.0.1:{self.port} inet n - n - - smtpd")
+                line = f"127.0.0.1:{self.plain_port} inet n - n - - smtpd -o smtpd_milters="
             lines.append(line)
         path.write_text("\n".join(lines) + "\n")
         subprocess.run(
