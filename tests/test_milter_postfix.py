@@ -23,7 +23,13 @@ from pathlib import Path
 import pytest
 from milter_client import MilterProcess
 from milter_messages import fixture_crlf, ordinary_mail
-from postfix.instance import DOMAIN, UNREACHABLE, PostfixInstance, postfix_available
+from postfix.instance import (
+    DOMAIN,
+    UNREACHABLE,
+    PostfixInstance,
+    postfix_available,
+    without_delivery_fields,
+)
 
 from bounceinterp import explain, interpret
 from bounceinterp.parse import parse
@@ -34,8 +40,6 @@ alice@{DOMAIN}   de
 dave@{DOMAIN}    es
 @{DOMAIN}        nl
 """
-#: Header fields Postfix adds on delivery, at the top of the delivered file, in this order.
-DELIVERY_FIELDS = (b"return-path", b"x-original-to", b"delivered-to", b"received")
 KEPT_TYPES = ("message/delivery-status", "message/rfc822", "text/rfc822-headers")
 
 
@@ -110,19 +114,6 @@ def as_sent(raw: bytes, old: bytes, tag: str) -> bytes:
     first, rest = raw.split(b"\r\n", 1)
     assert old in raw and first.lower() == b"return-path: <>"
     return rest.replace(old, f"<{tag}@example.org>".encode(), 1)
-
-
-def without_delivery_fields(delivered: bytes) -> bytes:
-    """The delivered file without the fields Postfix put on top of it, in its order: virtual(8)'s
-    Return-Path, X-Original-To and Delivered-To, then smtpd's Received (folded)."""
-    lines = delivered.split(b"\n")
-    index = 0
-    for name in DELIVERY_FIELDS:
-        assert lines[index].lower().startswith(name + b":"), lines[index]
-        index += 1
-        while lines[index][:1] in (b" ", b"\t"):
-            index += 1
-    return b"\n".join(lines[index:])
 
 
 def lf(raw: bytes) -> bytes:

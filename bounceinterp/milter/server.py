@@ -215,21 +215,29 @@ def log_outcome(outcome: Outcome) -> None:
     log.info(" ".join(parts))
 
 
-def setup_logging(target: str) -> None:
-    """Log lines to stderr or to syslog (facility mail); the library's warnings go along."""
-    handler: logging.Handler
+def setup_logging(target: str, syslog_address: str = "/dev/log") -> None:
+    """Log lines to stderr or to syslog (facility mail); the library's warnings go along.
+    Without a syslog socket the lines go to stderr, after one line that says so."""
+    stderr = logging.StreamHandler(sys.stderr)
+    stderr.setFormatter(logging.Formatter("bounceinterp-milter: %(message)s"))
+    handler: logging.Handler = stderr
+    problem = None
     if target == "syslog":
-        handler = logging.handlers.SysLogHandler(
-            address="/dev/log", facility=logging.handlers.SysLogHandler.LOG_MAIL
-        )
-        handler.setFormatter(logging.Formatter("bounceinterp-milter[%(process)d]: %(message)s"))
-    else:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("bounceinterp-milter: %(message)s"))
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as probe:
+                probe.connect(syslog_address)  # the handler itself would fail only later
+            handler = logging.handlers.SysLogHandler(
+                address=syslog_address, facility=logging.handlers.SysLogHandler.LOG_MAIL
+            )
+            handler.setFormatter(logging.Formatter("bounceinterp-milter[%(process)d]: %(message)s"))
+        except OSError as exc:
+            problem = f"no syslog at {syslog_address} ({exc.strerror or exc}): logging to stderr"
     root = logging.getLogger("bounceinterp")
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO)
     root.propagate = False
+    if problem:
+        log.warning("%s", problem)
 
 
 #: A bounce of our own, rewritten once per language before listening: rules, patterns and

@@ -31,6 +31,24 @@ USERS = ("alice", "bob", "carol", "dave", "erin", "frank")
 UNREACHABLE = "unreachable.test"
 
 
+#: Header fields Postfix puts on top of a delivered file, in this order: virtual(8)'s
+#: Return-Path, X-Original-To and Delivered-To, then smtpd's Received (folded).
+DELIVERY_FIELDS = (b"return-path", b"x-original-to", b"delivered-to", b"received")
+
+
+def without_delivery_fields(delivered: bytes) -> bytes:
+    """A file delivered from SMTP without the fields Postfix put on top of it."""
+    lines = delivered.split(b"\n")
+    index = 0
+    for name in DELIVERY_FIELDS:
+        if not lines[index].lower().startswith(name + b":"):
+            raise ValueError(f"expected a {name!r} field, not {lines[index]!r}")
+        index += 1
+        while lines[index][:1] in (b" ", b"\t"):
+            index += 1
+    return b"\n".join(lines[index:])
+
+
 def postfix_available() -> bool:
     return os.path.exists(POSTFIX)
 
