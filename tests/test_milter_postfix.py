@@ -33,7 +33,7 @@ from postfix.instance import (
 
 from bounceinterp import explain, interpret
 from bounceinterp.parse import parse
-from bounceinterp.rewrite import rewrite_edits
+from bounceinterp.rewrite import apply_edits, rewrite_edits
 
 LANG_MAP = f"""\
 alice@{DOMAIN}   de
@@ -165,6 +165,25 @@ def test_a_bounce_from_another_server_arrives_rewritten_in_the_recipients_langua
     assert message["Subject"] == explain_subject(raw, "de")
     log = milter.running().wait_log(f"queue={queue_id}")
     assert "action=rewritten category=user_unknown lang=de" in log[0]
+
+
+def test_a_plain_text_bounce_arrives_wrapped_with_its_mime_headers_replaced(mta):
+    tag = token()
+    raw = as_sent(
+        fixture_crlf("exim_user_unknown.eml"), b"<E1rXyZa-0004Qe-2b@smtp.example.net>", tag
+    )
+    send(mta, "", f"bob@{DOMAIN}", raw)  # bob: the @domain entry, Dutch
+    [path] = mta.wait_for("bob", tag.encode())
+    edits = rewrite_edits(raw, "nl")
+    assert edits is not None and edits.body is not None
+    expected = email.message_from_bytes(lf(apply_edits(raw, edits)), policy=email.policy.default)
+    delivered = without_delivery_fields(path.read_bytes())
+    message = email.message_from_bytes(delivered, policy=email.policy.default)
+    assert delivered.split(b"\n\n", 1)[1] == lf(edits.body)
+    assert [(n, str(v)) for n, v in message.items()] == [(n, str(v)) for n, v in expected.items()]
+    assert message.get_content_type() == "multipart/mixed"
+    assert message["Content-Transfer-Encoding"] is None  # moved into the original's part
+    assert message["X-Bounce-Rewritten"].endswith("lang=nl")
 
 
 def explain_subject(raw: bytes, lang: str) -> str:

@@ -55,25 +55,31 @@ def connect(milter: MilterProcess, **negotiation: int) -> MilterClient:
     return client
 
 
-def expected_result(raw: bytes, lang: str | None, header_only: bool = False) -> dict:
-    """What the filter must send for ``raw``, from the pure function it wraps."""
+def expected_result(
+    raw: bytes, lang: str | None, header_only: bool = False, lead: str = " "
+) -> dict:
+    """What the filter must send for ``raw``, from the pure function it wraps (header values
+    with a leading space when the MTA agreed to SMFIP_HDR_LEADSPC, as Postfix does)."""
     edits = rewrite_edits(raw, lang, header_only=header_only)
     assert edits is not None
     headers, _ = split_message(raw)
     counts: dict[str, int] = {}
     for name, _value in headers:
         counts[name.decode().lower()] = counts.get(name.decode().lower(), 0) + 1
-    changed = [(1, n, " " + fold(n, v)) for n, v in edits.change]
+    changed = [(1, n, lead + fold(n, v)) for n, v in edits.change if counts.get(n.lower())]
     deleted = [(i, n, "") for n in edits.delete for i in range(counts[n.lower()], 0, -1)]
     return {
         "changed": deleted + changed,
-        "added": [(n, " " + fold(n, v)) for n, v in edits.add],
+        "added": [(n, lead + fold(n, v)) for n, v in edits.change if not counts.get(n.lower())]
+        + [(n, lead + fold(n, v)) for n, v in edits.add],
         "body": edits.body,
     }
 
 
-def assert_rewritten(result: Result, raw: bytes, lang: str | None, header_only: bool = False):
-    want = expected_result(raw, lang, header_only)
+def assert_rewritten(
+    result: Result, raw: bytes, lang: str | None, header_only: bool = False, lead: str = " "
+) -> None:
+    want = expected_result(raw, lang, header_only, lead)
     assert result.reply == b"a" and result.at == b"E"
     assert result.headers_changed() == want["changed"]
     assert result.headers_added() == want["added"]
@@ -131,6 +137,24 @@ def test_without_a_map_entry_the_bounce_hints_then_the_default_decide_never_the_
     assert_rewritten(first, hinted, "fr")
     assert_rewritten(second, plain, "it")
     assert "lang=it" in milter.wait_log("queue=DEFLT1")[0]
+
+
+def test_a_plain_text_bounce_is_wrapped_and_its_mime_headers_replaced(milter):
+    raw = fixture_crlf("exim_user_unknown.eml")
+    with connect(milter) as client:
+        result = client.message(raw, recipients=("<bob@example.de>",))
+    assert_rewritten(result, raw, "de")
+    names = {name for _, name, _ in result.headers_changed()}
+    assert "Content-Type" in names or "Content-Type" in dict(result.headers_added())
+
+
+def test_an_mta_without_leading_space_values_gets_none_back(milter):
+    raw = fixture_crlf("postfix_user_unknown.eml")
+    with MilterClient(milter.path) as client:
+        _, _, protocol = client.negotiate(protocol=0x1FFFFF & ~0x100000)
+        assert not protocol & 0x100000
+        result = client.message(raw, recipients=("<alice@example.org>",))
+    assert_rewritten(result, raw, "fr", lead="")
 
 
 def test_a_report_from_a_real_sender_is_looked_at_too(milter):
