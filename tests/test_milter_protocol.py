@@ -218,6 +218,17 @@ def test_an_abort_forgets_the_message(milter):
     assert "action=aborted" in milter.wait_log("queue=ABORTED1")[0]
 
 
+def test_a_transaction_given_up_before_its_headers_is_not_logged(milter):
+    with connect(milter) as client:
+        client.send(b"D", b"Mi\0PROBE1\0")
+        client.step(b"M", b"<>\0")
+        client.step(b"R", b"<nobody@example.org>\0")
+        client.send(b"A")  # a refused recipient, a callout: RSET, no DATA
+        client.message(ordinary_mail("probe-1"), sender="<s@example.net>", queue_id="PROBE2")
+    milter.wait_log("queue=PROBE2")
+    assert milter.log_lines("queue=PROBE1") == []
+
+
 def test_quit_nc_starts_a_new_connection_on_the_same_socket(milter):
     raw = fixture_crlf("postfix_user_unknown.eml")
     with connect(milter) as client:

@@ -95,9 +95,11 @@ class Session:
         self.queue_id = None
 
     def abandon(self) -> None:
-        """The connection ended: a message in hand that got no answer yet is logged."""
+        """The message in hand is given up (abort, new MAIL, end of connection): logged when
+        its content had begun and it got no answer yet. A transaction that ends before its
+        headers (a refused recipient, a probe) is not a message and is not logged."""
         message = self.message
-        if message is not None and not message.done and message.sender is not None:
+        if message is not None and not message.done and message.size:
             self._log(message, Outcome("aborted"))
         self.reset()
 
