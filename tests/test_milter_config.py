@@ -92,6 +92,7 @@ def test_folding_keeps_words_whole_and_lines_short():
     assert len(lines) > 1 and all(line.startswith(" ") for line in lines[1:])
     assert " ".join(line.strip() for line in lines) == value
     assert len("X-Bounce-Summary: " + lines[0]) <= 78
+    assert all(len(line) <= 78 for line in lines[1:])
     assert fold("Subject", "a\r\nBcc: x") == "a  Bcc: x"  # no line break survives
 
 

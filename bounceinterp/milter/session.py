@@ -22,6 +22,9 @@ from .config import Config
 ACCEPT = p.packet(p.ACCEPT)
 CONTINUE = p.packet(p.CONTINUE)
 
+#: Envelope recipients kept per message (the language map needs only the first with an entry).
+MAX_RECIPIENTS = 1000
+
 #: rewrite(raw, lang, header_only) -> edits or None; may raise, and is given a deadline.
 Rewriter = Callable[[bytes, str | None, bool], Awaitable[Edits | None]]
 
@@ -109,7 +112,8 @@ class Session:
         return [CONTINUE]
 
     async def _macro(self, data: bytes) -> list[bytes]:
-        queue_id = p.macros(data).get(b"i") or p.macros(data).get(b"{i}")
+        values = p.macros(data)
+        queue_id = values.get(b"i") or values.get(b"{i}")
         if queue_id:
             self.queue_id = "".join(c for c in queue_id.decode("ascii", "replace") if c.isalnum())
         return []  # macros are never answered
@@ -126,7 +130,7 @@ class Session:
     async def _rcpt(self, data: bytes) -> list[bytes]:
         message = self._current()
         args = p.strings(data)
-        if args:
+        if args and len(message.recipients) < MAX_RECIPIENTS:
             message.recipients.append(args[0].decode("utf-8", "replace"))
         return [ACCEPT if message.done else CONTINUE]
 
@@ -305,7 +309,7 @@ def fold(name: str, value: str) -> str:
     for word in value.split(" "):
         if current and width + len(current) + 1 + len(word) > 78:
             lines.append(current)
-            current, width = "", 0
+            current, width = "", 1  # a continuation line starts with a space
         current = f"{current} {word}" if current else word
     lines.append(current)
     return "\n ".join(lines)
