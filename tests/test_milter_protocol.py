@@ -407,6 +407,27 @@ def test_a_stop_signal_closes_everything_and_exits_0(workdir, signum):
     busy.close()
 
 
+def test_sighup_reads_the_language_map_again_and_a_broken_one_leaves_the_old(workdir):
+    langs = workdir / "reload-langs"
+    langs.write_text("alice@example.org fr\n")
+    process = MilterProcess(str(workdir / "r.sock"), "--lang-map", str(langs))
+    raw = fixture_crlf("exim_mailbox_full.eml")
+    recipients = ("<alice@example.org>",)
+    try:
+        with connect(process) as client:
+            assert_rewritten(client.message(raw, recipients=recipients), raw, "fr")
+            langs.write_text("alice@example.org pl\n@example.net nl\n")
+            process.process.send_signal(signal.SIGHUP)
+            process.wait_log("language map reloaded: 2 entries")
+            assert_rewritten(client.message(raw, recipients=recipients), raw, "pl")
+            langs.write_text("alice@example.org klingon\n")
+            process.process.send_signal(signal.SIGHUP)
+            process.wait_log("language map not reloaded")
+            assert_rewritten(client.message(raw, recipients=recipients), raw, "pl")
+    finally:
+        assert process.stop() == 0
+
+
 def test_a_stale_socket_file_is_replaced_and_a_live_one_is_not_taken_over(workdir):
     path = workdir / "stale.sock"
     dead = socket.socket(socket.AF_UNIX)

@@ -113,6 +113,7 @@ def build_config(args: argparse.Namespace) -> Config:
     return Config(
         socket=spec,
         language_map=language_map,
+        language_map_file=args.lang_map,
         default_lang=default,
         header_only=args.header_only,
         timeout=args.timeout,

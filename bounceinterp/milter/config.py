@@ -139,6 +139,8 @@ class Config:
 
     socket: SocketSpec
     language_map: LanguageMap = field(default_factory=LanguageMap)
+    #: The file the map was read from, read again on SIGHUP.
+    language_map_file: str | None = None
     default_lang: str | None = None
     header_only: bool = False
     max_message_bytes: int = DEFAULT_LIMITS.max_message_bytes

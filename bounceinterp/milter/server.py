@@ -23,7 +23,7 @@ from bounceinterp.i18n import gettext as _
 from bounceinterp.limits import DEFAULT_LIMITS
 from bounceinterp.rewrite import Edits, rewrite_edits
 
-from .config import Config
+from .config import Config, ConfigError, load_language_map
 from .protocol import ProtocolError, read_packet
 from .session import Outcome, Session
 
@@ -112,6 +112,19 @@ class Server:
         self.listener: asyncio.Server | None = None
         self.connections: dict[asyncio.Task, Watchdog] = {}
         self.stopping = asyncio.Event()
+        self.language_map = config.language_map
+
+    def reload(self) -> None:
+        """Read the language map again (SIGHUP); a map with a mistake leaves the old one."""
+        path = self.config.language_map_file
+        if path is None:
+            return
+        try:
+            self.language_map = load_language_map(path)
+        except ConfigError as exc:
+            log.error("language map not reloaded, the old one stays: %s", exc)
+            return
+        log.info("language map reloaded: %d entries", len(self.language_map.entries))
 
     async def start(self) -> None:
         self.rewriter = Rewriter(self.config)
@@ -152,7 +165,7 @@ class Server:
         task = asyncio.current_task()
         assert task is not None and self.rewriter is not None
         watchdog = self.connections[task] = Watchdog(self.config.timeout, task)
-        session = Session(self.config, self.rewriter, log_outcome)
+        session = Session(self.config, self.rewriter, log_outcome, lambda: self.language_map)
         try:
             while not session.closed and not self.stopping.is_set():
                 command, data = await read_packet(reader)
@@ -293,10 +306,11 @@ async def _main(config: Config) -> int:
         return 1
     pin_fallback_language(config.default_lang)
     warm_up()
-    log.info("listening on %s", config.socket)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, server.stop)
+    loop.add_signal_handler(signal.SIGHUP, server.reload)
+    log.info("listening on %s", config.socket)  # ready: signals are handled from here on
     await server.serve()
     return 0
 

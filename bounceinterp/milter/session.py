@@ -17,7 +17,7 @@ from typing import ClassVar
 from bounceinterp.rewrite import REWRITTEN, Edits
 
 from . import protocol as p
-from .config import Config
+from .config import Config, LanguageMap
 
 ACCEPT = p.packet(p.ACCEPT)
 CONTINUE = p.packet(p.CONTINUE)
@@ -70,8 +70,16 @@ class Session:
     """The protocol state of one connection. :meth:`handle` takes a command and returns the
     packets to send back (none for commands the MTA expects no reply to)."""
 
-    def __init__(self, config: Config, rewriter: Rewriter, report: Callable[[Outcome], None]):
+    def __init__(
+        self,
+        config: Config,
+        rewriter: Rewriter,
+        report: Callable[[Outcome], None],
+        languages: Callable[[], LanguageMap] | None = None,
+    ):
         self.config = config
+        #: The language map in force (the daemon reads it again on SIGHUP).
+        self.languages = languages or (lambda: config.language_map)
         self.rewriter = rewriter
         self.report = report
         self.options: p.Options | None = None
@@ -213,7 +221,7 @@ class Session:
         if not actions & p.SMFIF_ADDHDRS or not actions & p.SMFIF_CHGHDRS:
             return [self._accept(message, Outcome("unchanged", detail="no header actions"))]
         header_only = self.config.header_only or not actions & p.SMFIF_CHGBODY
-        lang = self.config.language_map.language_for(message.recipients)
+        lang = self.languages().language_for(message.recipients)
         try:
             edits = await self.rewriter(self._raw(message), lang, header_only)
             if edits is None:
