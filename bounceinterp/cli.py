@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     languages = commands.add_parser("languages", help=_("list the available languages"))
     languages.set_defaults(handler=run_languages)
+
+    from .milter.cli import add_parser as add_milter_parser
+    from .rewrite_cli import add_parser as add_rewrite_parser
+
+    add_rewrite_parser(commands)
+    add_milter_parser(commands)
     return parser
 
 
