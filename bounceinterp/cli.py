@@ -10,13 +10,13 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .api import interpret
 from .i18n import gettext as _
 from .i18n import process_language, translations
+from .mailbox import messages
 from .model import Interpretation
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -33,7 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     explain = commands.add_parser("explain", help=_("explain one or more bounce messages"))
-    explain.add_argument("files", nargs="+", metavar="FILE", help=_("message file, or - for stdin"))
+    explain.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help=_("message files, directories, Maildir folders or mbox files; - for standard input"),
+    )
     explain.add_argument("--format", choices=FORMATS, default="text", help=_("output format"))
     explain.add_argument("--lang", help=_("language of the explanation (e.g. fr, de, pt-BR)"))
     explain.add_argument(
@@ -60,12 +65,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def read_input(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    return Path(name).read_bytes()
-
-
 def run_explain(args: argparse.Namespace) -> int:
     if args.rules is not None:
         problem = rules_problem(args.rules)
@@ -73,15 +72,12 @@ def run_explain(args: argparse.Namespace) -> int:
             print(f"bounceinterp: {problem}", file=sys.stderr)
             return EXIT_USAGE
     status = EXIT_OK
-    many = len(args.files) > 1
-    for index, name in enumerate(args.files):
-        try:
-            raw = read_input(name)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            status = report_failure(args, name, _("cannot read {file}: {reason}"), reason)
+    for index, message in enumerate(messages(args.files)):
+        name = message.label
+        if message.raw is None:
+            status = report_failure(args, name, _("cannot read {file}: {reason}"), message.error)
             continue
-        result = interpret(raw, rules=args.rules)
+        result = interpret(message.raw, rules=args.rules)
         try:
             output = render(result, args)
         except Exception as exc:  # a bug of ours: say so on one line, go on with the next file
@@ -91,7 +87,7 @@ def run_explain(args: argparse.Namespace) -> int:
             output["file"] = name
             print(json.dumps(output, ensure_ascii=False))
         else:
-            if many:
+            if len(args.files) > 1 or name != args.files[0]:  # several files, or a mailbox
                 print(("\n" if index else "") + f"==> {name} <==")
             print(output, end="")
     return status
