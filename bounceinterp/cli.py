@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.set_defaults(handler=run_explain)
 
+    from .report.command import add_parser as add_report_parser
+
+    add_report_parser(commands)
+
     rules = commands.add_parser("rules", help=_("work with the classification rules"))
     rules_commands = rules.add_subparsers(dest="rules_command", metavar="COMMAND")
     rules_commands.required = True
