@@ -45,7 +45,7 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -55,9 +55,9 @@ __all__ = ["STDIN", "Message", "MessageReader", "is_maildir", "messages"]
 STDIN = "-"
 #: The separator line of an mbox starts with these bytes.
 SEPARATOR = b"From "
-#: The most of one line read at once: a longer line is read in pieces, so that a file without
-#: line breaks never has to fit in memory as one line.
-_LINE = 64 * 1024
+#: How much is read at once; a line longer than this is taken in pieces, so that a file
+#: without line breaks never has to fit in memory as one line.
+_BLOCK = 256 * 1024
 #: Errors a damaged or truncated compressed stream raises while it is read.
 _READ_ERRORS = (OSError, EOFError, lzma.LZMAError, zlib.error, ValueError)
 #: Subdirectories of a Maildir that hold messages, in the order they are read.
@@ -170,7 +170,7 @@ class MessageReader:
     def _read(self, raw_stream: BinaryIO, source: _Source) -> Iterator[Message]:
         counted = _Counted(raw_stream, self)
         try:
-            stream = _decompressed(io.BufferedReader(counted, _LINE))
+            stream = _decompressed(io.BufferedReader(counted, _BLOCK))
         except _READ_ERRORS as exc:
             yield Message(source.label, error=_reason(exc))
             return
@@ -285,14 +285,15 @@ class _Counted(io.RawIOBase):
     """A raw stream over ``stream`` that adds the bytes it reads to ``reader.bytes_read``."""
 
     def __init__(self, stream: BinaryIO, reader: MessageReader) -> None:
-        self._stream = stream
+        # readinto1 where there is one: what a pipe has now, without waiting for a full block.
+        self._readinto = getattr(stream, "readinto1", None) or stream.readinto  # type: ignore[attr-defined]
         self._reader = reader
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
-        count = self._stream.readinto(buffer) or 0
+        count = self._readinto(buffer) or 0
         self._reader.bytes_read += count
         return count
 
@@ -320,86 +321,146 @@ def _decompressed(stream: io.BufferedReader) -> io.BufferedIOBase:
 
 
 class _Collector:
-    """The lines of one message, kept up to ``limit`` bytes."""
+    """The pieces of one message, kept up to ``limit`` bytes."""
 
     def __init__(self, limit: int | None) -> None:
-        self.lines: list[bytes] = []
+        self.pieces: list[bytes] = []
         self.size = 0
         self.limit = limit
         self.truncated = False
 
-    def add(self, line: bytes) -> None:
-        if self.limit is not None and self.size + len(line) > self.limit:
-            room = self.limit - self.size
-            if room > 0:
-                self.lines.append(line[:room])
-                self.size += room
+    def add(self, piece: bytes) -> None:
+        if self.limit is not None and self.size + len(piece) > self.limit:
+            piece = piece[: max(self.limit - self.size, 0)]
             self.truncated = True
-            return
-        self.lines.append(line)
-        self.size += len(line)
+        self.pieces.append(piece)
+        self.size += len(piece)
 
-    def message(self, label: str, drop_separator_line: bool) -> Message:
-        lines = self.lines
-        ends_with_empty_line = bool(lines) and lines[-1] in (b"\n", b"\r\n")
-        if (
-            drop_separator_line
-            and ends_with_empty_line
-            and (len(lines) == 1 or lines[-2].endswith(b"\n"))
-        ):
-            lines = lines[:-1]
-        return Message(label, b"".join(lines), truncated=self.truncated)
+    def message(self, label: str, drop_separator_line: bool = False) -> Message:
+        data = b"".join(self.pieces)
+        if drop_separator_line:  # the empty line an mbox writer puts before the next "From "
+            if data.endswith(b"\r\n\r\n") or data == b"\r\n":
+                data = data[:-2]
+            elif data.endswith(b"\n\n") or data == b"\n":
+                data = data[:-1]
+        return Message(label, data, truncated=self.truncated)
 
 
-def _unquoted(line: bytes) -> bytes:
-    """``>From `` -> ``From ``, ``>>From `` -> ``>From `` (mboxrd); other lines unchanged."""
-    if line.startswith(b">") and line.lstrip(b">").startswith(SEPARATOR):
-        return line[1:]
-    return line
+_QUOTED = b">" + SEPARATOR
+
+
+def _unquoted(piece: bytes, at_line_start: bool) -> bytes:
+    """One ``>`` less on every line of the form ``>From ``, ``>>From `` ... (mboxrd)."""
+    found = piece.find(_QUOTED)
+    if found < 0:
+        return piece
+    parts = []
+    kept = 0
+    while found >= 0:
+        start = found
+        while start > 0 and piece[start - 1] == 0x3E:  # ">"
+            start -= 1
+        if (start == 0 and at_line_start) or (start > 0 and piece[start - 1] == 0x0A):
+            parts.append(piece[kept:start])
+            kept = start + 1
+        found = piece.find(_QUOTED, found + len(_QUOTED))
+    parts.append(piece[kept:])
+    return b"".join(parts)
 
 
 def _split(stream: io.BufferedIOBase, source: _Source, max_bytes: int | None) -> Iterator[Message]:
     """The messages of one opened input: the whole of it, or each message of an mbox (only the
     one asked for when the source picks one)."""
+    index = 0
+    label = source.label
+    # read1: what one step of reading gives (a block of a file, what a pipe or a decompressor
+    # has), so that the data before a break in a damaged stream is kept.
+    read = getattr(stream, "read1", stream.read)
+    try:
+        data = read(_BLOCK)
+        while 0 < len(data) < len(SEPARATOR):  # enough to recognise an mbox
+            more = read(_BLOCK)
+            if not more:
+                break
+            data += more
+        if source.single or not data.startswith(SEPARATOR):
+            if source.pick not in (None, 1):
+                yield Message(source.label, error=os.strerror(errno.ENOENT))
+                return
+            collector = _Collector(max_bytes)
+            while data:
+                collector.add(data)
+                data = read(_BLOCK)
+            yield collector.message(source.label)
+            return
+        label = _numbered(source, 1)
+        for number, message in _mbox(read, source, max_bytes, data):
+            yield message
+            index, label = number, _numbered(source, number + 1)
+    except _READ_ERRORS as exc:  # the message being read when the input broke off
+        yield Message(label, error=_reason(exc))
+        return
+    if source.pick is not None and source.pick > index:
+        yield Message(source.label, error=os.strerror(errno.ENOENT))
+
+
+def _mbox(
+    read: Callable[[int], bytes], source: _Source, max_bytes: int | None, data: bytes
+) -> Iterator[tuple[int, Message]]:
+    """``(number, message)`` for each message of an mbox whose first bytes are ``data``.
+
+    Works on blocks of complete lines with ``bytes.find``, not line by line: a message starts
+    after each line that begins with ``From ``. A line longer than a block is taken in pieces
+    (``at_line_start`` then says that the next piece continues it).
+    """
     pick = source.pick
     index = 0
     collector = _Collector(max_bytes)
-    try:
-        line = stream.readline(_LINE)
-        if source.single or not line.startswith(SEPARATOR):
-            if pick not in (None, 1):
-                yield Message(source.label, error=os.strerror(errno.ENOENT))
+    at_line_start = True
+    in_separator = False  # inside a "From " line whose end has not been read yet
+    eof = False
+    while True:
+        if not eof and b"\n" not in data and len(data) < _BLOCK:
+            more = read(_BLOCK)
+            if more:
+                data += more
+                continue
+            eof = True
+        if not data:
+            break
+        end = data.rfind(b"\n") + 1 or len(data)  # complete lines; else a piece of one
+        region, data = data[:end], data[end:]
+        position = 0
+        if in_separator:
+            newline = region.find(b"\n")
+            if newline < 0:
+                continue
+            position, in_separator, at_line_start = newline + 1, False, True
+        while position < len(region):
+            if at_line_start and region.startswith(SEPARATOR, position):
+                separator = position
+            else:
+                found = region.find(b"\nFrom ", position)
+                separator = found + 1 if found >= 0 else -1
+            stop = separator if separator >= 0 else len(region)
+            if stop > position and pick in (None, index):
+                collector.add(_unquoted(region[position:stop], at_line_start))
+            if separator < 0:
+                at_line_start = region.endswith(b"\n")
+                break
+            if index and pick in (None, index):
+                yield index, collector.message(_numbered(source, index), True)
+                collector = _Collector(max_bytes)
+            index += 1
+            if pick is not None and index > pick:
                 return
-            while line:
-                collector.add(line)
-                line = stream.read(_LINE)
-            yield collector.message(source.label, drop_separator_line=False)
-            return
-        at_line_start = True
-        in_separator = False
-        while line:
-            if at_line_start and line.startswith(SEPARATOR):
-                if index and pick in (None, index):
-                    yield collector.message(_numbered(source, index), drop_separator_line=True)
-                    collector = _Collector(max_bytes)
-                index += 1
-                if pick is not None and index > pick:
-                    return
-                in_separator = True
-            elif not in_separator and pick in (None, index):
-                collector.add(_unquoted(line) if at_line_start else line)
-            at_line_start = line.endswith(b"\n")
-            if at_line_start:
-                in_separator = False
-            line = stream.readline(_LINE)
-    except _READ_ERRORS as exc:
-        label = _numbered(source, index) if index else source.label
-        yield Message(label, error=_reason(exc))
-        return
-    if pick is not None and pick != index:
-        yield Message(source.label, error=os.strerror(errno.ENOENT))
-    elif index:
-        yield collector.message(_numbered(source, index), drop_separator_line=True)
+            newline = region.find(b"\n", separator)
+            if newline < 0:
+                in_separator, at_line_start = True, False
+                break
+            position, at_line_start = newline + 1, True
+    if index and pick in (None, index):
+        yield index, collector.message(_numbered(source, index), True)
 
 
 def _numbered(source: _Source, index: int) -> str:

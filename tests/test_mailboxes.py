@@ -8,6 +8,7 @@ import gzip
 import io
 import lzma
 import os
+import random
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,50 @@ def test_a_binary_file_without_line_breaks_is_one_message(tmp_path: Path):
     blob = tmp_path / "blob"
     blob.write_bytes(bytes(range(1, 10)) * 100_000)  # 900 kB, no newline at all
     assert read(blob) == [(str(blob), blob.read_bytes(), None)]
+
+
+class _Trickle(io.RawIOBase):
+    """A pipe that hands out a few bytes at a time, so that every boundary falls somewhere
+    inside a separator, a quoted line or a line break."""
+
+    def __init__(self, data: bytes, seed: int) -> None:
+        self.data = data
+        self.position = 0
+        self.random = random.Random(seed)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        size = min(len(buffer), self.random.choice([1, 2, 3, 5, 7, 64, 4096, 300_000]))
+        chunk = self.data[self.position : self.position + size]
+        buffer[: len(chunk)] = chunk
+        self.position += len(chunk)
+        return len(chunk)
+
+
+def awkward_messages(seed: int) -> list[bytes]:
+    """Messages with what makes mbox splitting hard: body lines starting with From and
+    quoted From, lines longer than the reader's block, CRLF, empty lines at the end."""
+    chooser = random.Random(seed)
+    pieces = [
+        b"From the desk of the director\n", b">From a quoted reply\n", b">>From deeper\n",
+        b"From: not a separator\n", b"\n", b"plain text\n", b"> quoted text\n",
+        b"From \r\n", b"crlf line\r\n", b"x" * 300_000 + b"\n",
+        b"From " + b"y" * 270_000 + b"\n", b">From " + b"z" * 262_139 + b"\n",
+    ]  # fmt: skip
+    return [
+        b"Subject: awkward\n\n"
+        + b"".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 12)))
+        for _ in range(8)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_mbox_round_trip_whatever_the_reads_and_the_lines(tmp_path: Path, seed: int):
+    originals = awkward_messages(seed)
+    path = mbox(tmp_path / "box", originals)
+    assert [raw for _l, raw, _e in read(path)] == originals
+    trickle = _Trickle(path.read_bytes(), seed)
+    assert [raw for _l, raw, _e in read("-", stdin=trickle)] == originals
+    assert trickle.position == path.stat().st_size

@@ -4,8 +4,6 @@ Interpretation, so that results cross process boundaries cheaply and the fold st
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
 
@@ -127,15 +125,21 @@ def bounce_date(raw: bytes, result: Interpretation) -> datetime | None:
 
 
 def _date_header(raw: bytes) -> datetime | None:
+    """The Date field of the top header block (unfolded), read as RFC 5322 says."""
     head = raw[:_HEADER_SPAN]
     ends = [i for i in (head.find(b"\n\n"), head.find(b"\n\r\n")) if i >= 0]
-    if ends:
-        head = head[: min(ends) + 1]
-    value = BytesHeaderParser(policy=compat32).parsebytes(head).get("Date")
+    value: bytes | None = None
+    for line in head[: min(ends) if ends else len(head)].split(b"\n"):
+        if value is not None:
+            if line[:1] not in (b" ", b"\t"):
+                break
+            value += line
+        elif line[:5].lower() == b"date:":
+            value = line[5:]
     if value is None:
         return None
     try:
-        return _aware(parsedate_to_datetime(str(value)))
+        return _aware(parsedate_to_datetime(value.decode("latin-1").strip()))
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 

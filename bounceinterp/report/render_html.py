@@ -40,6 +40,7 @@ h1{font-size:1.6em;margin:.2em 0 .6em}h2{font-size:1.2em;margin:1.6em 0 .5em}
 margin:0;padding:0;list-style:none}
 .figures li{background:var(--card);border-radius:8px;padding:8px 12px}
 .figures b{display:block;font-size:1.5em;font-variant-numeric:tabular-nums}
+.figures b.text{font-size:1.05em;padding:.2em 0}
 .figures span{color:var(--muted);font-size:.9em}
 ol.actions{padding-inline-start:1.4em}ol.actions li{margin:0 0 .9em}
 .finding{margin:0;font-weight:600}.advice{margin:.15em 0 0;color:var(--muted)}
@@ -47,8 +48,9 @@ ol.actions{padding-inline-start:1.4em}ol.actions li{margin:0 0 .9em}
 table{border-collapse:collapse;width:100%;min-width:340px}
 th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:start;vertical-align:top}
 th{font-weight:600;color:var(--muted);font-size:.9em}
-td.name{overflow-wrap:anywhere}td.n{text-align:end;white-space:nowrap;
-font-variant-numeric:tabular-nums}td.bar{width:35%;min-width:80px;vertical-align:middle}
+td.name{overflow-wrap:break-word;min-width:8em}td.n{text-align:end;white-space:nowrap;
+font-variant-numeric:tabular-nums}td.bar{width:35%;min-width:60px;vertical-align:middle}
+@media (max-width:600px){#causes .bar{display:none}main{padding:10px}}
 code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted)}
 svg.bar{display:block;width:100%;height:10px}svg.bar rect{fill:var(--bar)}
 .chart{border-top:1px dashed var(--line);padding-top:2px}
@@ -103,8 +105,10 @@ def render_html(data: dict[str, Any], reader: Reader, top: int = 10) -> str:
     if data["first"]:
         figures.append(("period", w.PERIOD, period(data, reader)))
     for key, label, value in figures:
+        kind = ' class="text"' if key == "period" else ""
         out.append(
-            f'<li id="figure-{key}"><b>{escape(value)}</b><span>{escape(_(label))}</span></li>'
+            f'<li id="figure-{key}"><b{kind}>{escape(value)}</b>'
+            f"<span>{escape(_(label))}</span></li>"
         )
     out.append("</ul>")
 
@@ -207,7 +211,8 @@ def _categories(data: dict[str, Any], reader: Reader) -> list[str]:
             f'<td class="n">{escape(reader.number(total))}</td></tr>'
         )
     head = (
-        f'<tr><th>{escape(_(w.CAUSE))}</th><th></th><th class="n">{escape(_(w.FAILED))}</th>'
+        f'<tr><th>{escape(_(w.CAUSE))}</th><th class="bar"></th>'
+        f'<th class="n">{escape(_(w.FAILED))}</th>'
         f'<th class="n">{escape(_(w.DELAYED))}</th><th class="n">{escape(_(w.TOTAL))}</th></tr>'
     )
     return [
