@@ -162,7 +162,13 @@ def describe(key: ActionKey, tally: ActionTally, reader: Reader) -> Said:
         "count": reader.number(len(tally.examples)),
     }
     text, advice = _SENTENCES[key.kind](key, tally, reader)
-    return Said(text % values, advice % values)
+    return Said(_one_period(text % values), _one_period(advice % values))
+
+
+def _one_period(sentence: str) -> str:
+    """A sentence whose last value already ends with a period (a Russian date ends "2026 g.")
+    takes no second one."""
+    return sentence[:-1] if sentence.endswith("..") else sentence
 
 
 def evidence(key: ActionKey, tally: ActionTally, reader: Reader) -> str:
