@@ -48,7 +48,7 @@ ol.actions{padding-inline-start:1.4em}ol.actions li{margin:0 0 .9em}
 table{border-collapse:collapse;width:100%;min-width:340px}
 th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:start;vertical-align:top}
 th{font-weight:600;color:var(--muted);font-size:.9em}
-td.name{overflow-wrap:break-word;min-width:8em}td.n{text-align:end;white-space:nowrap;
+td.name{overflow-wrap:break-word;min-width:8em}.n{text-align:end;white-space:nowrap;
 font-variant-numeric:tabular-nums}td.bar{width:35%;min-width:60px;vertical-align:middle}
 @media (max-width:600px){#causes .bar{display:none}main{padding:10px}}
 code{font:.85em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:var(--muted)}
