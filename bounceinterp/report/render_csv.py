@@ -5,10 +5,12 @@ of success notices, auto-replies and complaints, with their kind), and every mes
 could not be read has one with ``kind`` ``error``. Columns are fixed English names, the same
 in every language, so that formulas and scripts keep working.
 
-Quoting is the csv module's (RFC 4180; fields with commas, quotes or line breaks are
-quoted). A cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``,
-``-``, ``@``, a tab or a carriage return) gets a leading apostrophe: the values come from
-bounces, which anyone can write. (A lone ``-``, the label of standard input, is no formula.)
+The values come from bounces, which anyone can write. Control and direction characters are
+shown as escapes (:mod:`.safe`: a diagnostic's line breaks become ``\\x0a``, so that one
+recipient is one line, and ``cat`` cannot be made to run terminal escapes); quoting is the csv
+module's (RFC 4180); and a cell that a spreadsheet would run as a formula (one starting with
+``=``, ``+``, ``-`` or ``@``) gets a leading apostrophe. (A lone ``-``, the label of standard
+input, is no formula.)
 """
 
 from __future__ import annotations
@@ -17,24 +19,25 @@ import csv
 from typing import TextIO
 
 from .records import Record
+from .safe import shown
 
 COLUMNS = (
     "file", "date", "kind", "action", "address", "domain", "status", "reply_code", "category",
     "permanent", "who_acts", "remote_server", "blocklist", "delist_url", "client_ip",
     "forwarded_by", "diagnostic", "error",
 )  # fmt: skip
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def cell(value: object) -> str:
-    """One value as a safe cell: booleans as ``true``/``false``, None as empty, formulas
-    defused."""
+    """One value as a safe cell: booleans as ``true``/``false``, None as empty, control
+    characters escaped, formulas defused."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    text = str(value)
-    if text.startswith(_FORMULA_STARTS) and (len(text) > 1 or text in "\t\r"):
+    text = shown(str(value))
+    if len(text) > 1 and text.startswith(_FORMULA_STARTS):
         return "'" + text
     return text
 
