@@ -7,7 +7,9 @@ The messages of the corpus directories (default: ../shared/corpus/dev and wild/e
 ``--messages`` messages each; nothing is written elsewhere. Then, for each:
 
 - messages/s of ``bounceinterp report --format json`` with ``--jobs 1`` and with one job per
-  core, wall clock of the whole command (process start included), best of ``--passes``;
+  core, wall clock of the whole command (process start included), best of ``--passes``; and
+  the steady rate without the start-up, from a second input three times as large
+  ((3N - N) / (t(3N) - t(N)));
 - peak resident memory (VmHWM, Linux) of the command's process and of its largest worker, for
   an mbox of 1,000 and of 10,000 messages: it must not grow with the number of messages.
 """
@@ -117,18 +119,25 @@ def main() -> None:
           f"{sys.version.split()[0]}; {os.uname().machine}")  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="bounceinterp-bench-") as temporary:
         tmp = Path(temporary)
+        n = args.messages
         inputs = {
-            "mbox": write_mbox(tmp / "bench.mbox", sources, args.messages),
-            "Maildir": write_maildir(tmp / "Maildir", sources, args.messages),
-        }
-        print(f"\nthroughput, {args.messages} messages (wall clock of the command, best of "
-              f"{args.passes})")  # fmt: skip
-        for name, path in inputs.items():
-            one = timed(path, 1, args.passes)
-            many = timed(path, cores, args.passes)
-            print(f"  {name:8} --jobs 1: {args.messages / one:7.0f} msg/s ({one:.2f} s)   "
-                  f"--jobs {cores}: {args.messages / many:7.0f} msg/s ({many:.2f} s)   "
-                  f"ratio {one / many:.2f}")  # fmt: skip
+            "mbox": (write_mbox(tmp / "small.mbox", sources, n),
+                     write_mbox(tmp / "triple.mbox", sources, 3 * n)),
+            "Maildir": (write_maildir(tmp / "Maildir", sources, n),
+                        write_maildir(tmp / "Maildir3", sources, 3 * n)),
+        }  # fmt: skip
+        print(f"\nthroughput, {n} messages (wall clock of the command, best of {args.passes}); "
+              f"steady rate from {3 * n} messages")  # fmt: skip
+        for name, (small, triple) in inputs.items():
+            rates = []
+            for jobs in (1, cores):
+                once, thrice = timed(small, jobs, args.passes), timed(triple, jobs, args.passes)
+                steady = 2 * n / (thrice - once)
+                rates.append((n / once, steady))
+                print(f"  {name:8} --jobs {jobs}: {n / once:6.0f} msg/s ({once:.2f} s), "
+                      f"steady {steady:6.0f} msg/s")  # fmt: skip
+            print(f"  {name:8} ratio --jobs {cores} / --jobs 1: {rates[1][0] / rates[0][0]:.2f} "
+                  f"(steady {rates[1][1] / rates[0][1]:.2f})")  # fmt: skip
         print("\npeak resident memory (VmHWM), mbox")
         small = write_mbox(tmp / "small.mbox", sources, 1_000)
         large = write_mbox(tmp / "large.mbox", sources, 10_000)
