@@ -71,6 +71,17 @@ def test_an_mbox_with_two_bounces_gives_two_reports(tmp_path):
     assert json.loads(one.stdout)["file"] == f"{box}#2"
 
 
+def test_an_mbox_on_stdin(tmp_path):
+    from report_samples import mbox
+
+    box = mbox(tmp_path / "box", [DSN.read_bytes(), (FIXTURES / "plain_mail.eml").read_bytes()])
+    result = run_cli("explain", "--format", "json", "-", stdin=box.read_bytes())
+    assert result.returncode == 0
+    first, second = (json.loads(line) for line in result.stdout.decode().splitlines())
+    assert (first["file"], first["is_bounce"]) == ("-#1", True)
+    assert (second["file"], second["kind"]) == ("-#2", "not_a_bounce")
+
+
 def test_a_directory_is_explained_message_by_message_with_an_error_line_for_a_broken_one(
     tmp_path,
 ):

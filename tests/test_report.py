@@ -231,6 +231,17 @@ def test_stdin(tmp_path):
     assert [row["file"] for row in rows] == ["-"]
 
 
+def test_the_language_is_asked_for_or_the_process_locale(tree):
+    asked = json.loads(run_cli("report", "--format", "json", "--lang", "fr-CA", str(tree)).stdout)
+    assert asked["lang"] == "fr"
+    assert asked["top_actions"][0]["text"].endswith("2\xa0nov.\xa02026.")  # Babel's French date
+    german = json.loads(
+        run_cli("report", "--format", "json", str(tree), env={**ENGLISH, "LANGUAGE": "de"}).stdout
+    )
+    assert german["lang"] == "de" and german["top_actions"][0]["text"].endswith("02.11.2026.")
+    assert german["top_actions"][0]["bounces"] == asked["top_actions"][0]["bounces"] == 6
+
+
 def test_nothing_to_report(tmp_path):
     result = run_cli("report", str(tmp_path))
     assert result.returncode == 0
