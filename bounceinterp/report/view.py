@@ -10,8 +10,9 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from .actions import ActionKey, ActionTally, describe, most_common, ranked
+from .actions import ActionKey, ActionTally, most_common, ranked
 from .fold import Summary
+from .sentences import describe
 from .speech import Reader
 
 #: What an action's subject and detail are, per kind, as JSON field names.
