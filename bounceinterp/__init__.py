@@ -26,17 +26,21 @@ _EXPORTS = {
     "RecipientStatus": ".model",
     "Limits": ".limits",
     "RuleError": ".classify.rulebook",
+    "Message": ".mailbox",
+    "messages": ".mailbox",
 }
 
 __all__ = [
     "Interpretation",
     "Limits",
+    "Message",
     "OriginalMessage",
     "RecipientStatus",
     "RuleError",
     "explain",
     "explanation_dict",
     "interpret",
+    "messages",
     "rewrite",
 ]
 
@@ -45,6 +49,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from .classify.rulebook import RuleError
     from .explanation import explain, explanation_dict
     from .limits import Limits
+    from .mailbox import Message, messages
     from .model import Interpretation, OriginalMessage, RecipientStatus
     from .rewrite import rewrite
 

@@ -10,7 +10,6 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
@@ -34,7 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.required = True
 
     explain = commands.add_parser("explain", help=_("explain one or more bounce messages"))
-    explain.add_argument("files", nargs="+", metavar="FILE", help=_("message file, or - for stdin"))
+    explain.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help=_("message files, directories, Maildir folders or mbox files; - for standard input"),
+    )
     explain.add_argument("--format", choices=FORMATS, default="text", help=_("output format"))
     explain.add_argument("--lang", help=_("language of the explanation (e.g. fr, de, pt-BR)"))
     explain.add_argument(
@@ -46,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("directory of your own rules, used before the bundled ones"),
     )
     explain.set_defaults(handler=run_explain)
+
+    from .report.command import add_parser as add_report_parser
+
+    add_report_parser(commands)
 
     rules = commands.add_parser("rules", help=_("work with the classification rules"))
     rules_commands = rules.add_subparsers(dest="rules_command", metavar="COMMAND")
@@ -67,14 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def read_input(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    return Path(name).read_bytes()
-
-
 def run_explain(args: argparse.Namespace) -> int:
     from .api import interpret
+    from .mailbox import messages
 
     args.unsupported_language = bool(args.lang) and not language_available(args.lang)
     args.warned_languages = set()
@@ -84,15 +87,12 @@ def run_explain(args: argparse.Namespace) -> int:
             print(f"bounceinterp: {problem}", file=sys.stderr)
             return EXIT_USAGE
     status = EXIT_OK
-    many = len(args.files) > 1
-    for index, name in enumerate(args.files):
-        try:
-            raw = read_input(name)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            status = report_failure(args, name, _("cannot read {file}: {reason}"), reason)
+    for index, message in enumerate(messages(args.files)):
+        name = message.label
+        if message.raw is None:
+            status = report_failure(args, name, _("cannot read {file}: {reason}"), message.error)
             continue
-        result = interpret(raw, rules=args.rules)
+        result = interpret(message.raw, rules=args.rules)
         if args.unsupported_language and (args.format != "json" or args.lang):
             warn_language(result, args)
         try:
@@ -104,7 +104,7 @@ def run_explain(args: argparse.Namespace) -> int:
             output["file"] = name
             print(json.dumps(output, ensure_ascii=False))
         else:
-            if many:
+            if len(args.files) > 1 or name != args.files[0]:  # several files, or a mailbox
                 print(("\n" if index else "") + f"==> {name} <==")
             print(output, end="")
     return status

@@ -52,10 +52,57 @@ def test_stdin():
     assert json.loads(result.stdout)["recipients"][0]["address"]
 
 
-def test_a_directory_is_an_input_error_not_a_traceback(tmp_path):
-    result = run_cli("explain", str(tmp_path))
+def test_an_mbox_with_two_bounces_gives_two_reports(tmp_path):
+    from report_samples import bounce, day, mailbox_full, mbox, user_unknown
+
+    box = mbox(
+        tmp_path / "box.mbox",
+        [bounce("a@example.net", user_unknown(), day(3)),
+         bounce("b@example.com", mailbox_full(), day(4))],
+    )  # fmt: skip
+    result = run_cli("explain", "--format", "json", str(box))
+    assert result.returncode == 0 and result.stderr == b""
+    first, second = (json.loads(line) for line in result.stdout.decode().splitlines())
+    assert first["file"] == f"{box}#1" and first["recipients"][0]["category"] == "user_unknown"
+    assert second["file"] == f"{box}#2" and second["recipients"][0]["category"] == "mailbox_full"
+    text = run_cli("explain", "--lang", "en", str(box)).stdout.decode()
+    assert f"==> {box}#1 <==" in text and f"==> {box}#2 <==" in text
+    one = run_cli("explain", "--format", "json", f"{box}#2")  # a label given back
+    assert json.loads(one.stdout)["file"] == f"{box}#2"
+
+
+def test_an_mbox_on_stdin(tmp_path):
+    from report_samples import mbox
+
+    box = mbox(tmp_path / "box", [DSN.read_bytes(), (FIXTURES / "plain_mail.eml").read_bytes()])
+    result = run_cli("explain", "--format", "json", "-", stdin=box.read_bytes())
+    assert result.returncode == 0
+    first, second = (json.loads(line) for line in result.stdout.decode().splitlines())
+    assert (first["file"], first["is_bounce"]) == ("-#1", True)
+    assert (second["file"], second["kind"]) == ("-#2", "not_a_bounce")
+
+
+def test_a_directory_is_explained_message_by_message_with_an_error_line_for_a_broken_one(
+    tmp_path,
+):
+    (tmp_path / "a.eml").write_bytes(DSN.read_bytes())
+    (tmp_path / "b.eml").symlink_to(tmp_path / "nowhere.eml")
+    (tmp_path / "c.eml").write_bytes((FIXTURES / "plain_mail.eml").read_bytes())
+    result = run_cli("explain", "--format", "json", str(tmp_path))
     assert result.returncode == 1
-    assert b"Traceback" not in result.stderr and result.stderr.strip()
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [line["file"] for line in lines] == [str(tmp_path / n) for n in ("a.eml", "b.eml",
+                                                                              "c.eml")]  # fmt: skip
+    assert "error" in lines[1] and lines[0]["is_bounce"] and lines[2]["kind"] == "not_a_bounce"
+    stderr = result.stderr.decode()
+    assert stderr.strip().splitlines() == [
+        f"bounceinterp: cannot read {tmp_path / 'b.eml'}: No such file or directory"
+    ]
+
+
+def test_an_empty_directory_explains_nothing(tmp_path):
+    result = run_cli("explain", str(tmp_path))
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
 
 
 def test_usage_error_exits_2():
