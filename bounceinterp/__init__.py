@@ -10,10 +10,15 @@ command line and the milter start fast).
 
 from __future__ import annotations
 
+import logging
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.2.0"
+
+# A library does not print: its log records go nowhere unless the application configures
+# logging (the command line and the milter do).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 #: Public name -> the module that defines it.
 _EXPORTS = {

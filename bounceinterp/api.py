@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import time
+from email.message import Message
+from os import PathLike
 from pathlib import Path
 
 from . import patterns
@@ -19,7 +22,7 @@ log = logging.getLogger(__name__)
 
 
 def interpret(
-    raw: bytes | str, rules: str | Path | None = None, *, limits: Limits = DEFAULT_LIMITS
+    raw: bytes | str | Message, rules: str | Path | None = None, *, limits: Limits = DEFAULT_LIMITS
 ) -> Interpretation:
     """Read a message and say what it is: a bounce (and why), a delay, or something else.
 
@@ -31,16 +34,60 @@ def interpret(
     Never raises on malformed mail: what cannot be read is reported in ``warnings``. A
     recipient that could not be classified keeps what was read, with category ``undefined``.
     """
+    started = time.thread_time()
+    raw = message_bytes(raw)
     book = rulebook.load(rules)
     with patterns.abandoned_searches() as abandoned:
-        report = _read(raw, book, limits)
+        try:
+            parsed = parse(raw, limits)
+        except Exception as exc:  # a bug of ours must not lose the caller's message
+            return _internal_error(exc)
+        report = _read(parsed, book, limits, started)
     report.warnings.extend(abandoned)
     return report
 
 
-def _read(raw: bytes | str, book: rulebook.Rulebook, limits: Limits) -> Interpretation:
+def interpret_parsed(
+    parsed: ParsedMessage, rules: str | Path | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> Interpretation:
+    """:func:`interpret` of a message already parsed with ``parse(raw, limits)`` (the rewrite
+    reads the message once for both)."""
+    started = time.thread_time()
+    book = rulebook.load(rules)
+    with patterns.abandoned_searches() as abandoned:
+        report = _read(parsed, book, limits, started)
+    report.warnings.extend(abandoned)
+    return report
+
+
+def _internal_error(exc: Exception) -> Interpretation:
+    log.error("interpret failed: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
+    return Interpretation(warnings=[f"internal error: {type(exc).__name__}: {exc}"])
+
+
+def message_bytes(raw: object) -> bytes | str:
+    """The message as ``interpret`` reads it: bytes (bytearray and memoryview too), str, or a
+    parsed ``email.message.Message`` (``mailbox.Message`` too), written back as bytes. Anything
+    else is the caller's mistake: TypeError (a path is not read; ``bounceinterp.messages()``
+    reads files, directories and mailboxes)."""
+    if isinstance(raw, bytes | str):
+        return raw
+    if isinstance(raw, bytearray | memoryview):
+        return bytes(raw)
+    if isinstance(raw, Message):
+        return raw.as_bytes()
+    if isinstance(raw, PathLike):
+        raise TypeError(
+            "interpret() reads a message, not a path: pass its bytes, or read files and "
+            "mailboxes with bounceinterp.messages()"
+        )
+    raise TypeError(f"interpret() reads a message as bytes or str, not {type(raw).__name__}")
+
+
+def _read(
+    parsed: ParsedMessage, book: rulebook.Rulebook, limits: Limits, started: float
+) -> Interpretation:
     try:
-        parsed = parse(raw, limits)
         evidence = detect(parsed)
         report = read(parsed, evidence, parsed.warnings)
         report.detection = [(s.name, s.seen) for s in evidence.signals]
@@ -50,9 +97,9 @@ def _read(raw: bytes | str, book: rulebook.Rulebook, limits: Limits) -> Interpre
             report.technical_text = technical_text(parsed)
         add_commands(report, parsed)
     except Exception as exc:  # a bug of ours must not lose the caller's message
-        log.error("interpret failed: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
-        return Interpretation(warnings=[f"internal error: {type(exc).__name__}: {exc}"])
-    classify(report, book, limits)  # a failure leaves that recipient undefined, with a warning
+        return _internal_error(exc)
+    # a failure leaves that recipient undefined, with a warning
+    classify(report, book, limits, started)
     report.warnings.extend(parsed.warnings)
     return report
 

@@ -1,32 +1,41 @@
 """The ``bounceinterp`` command: a thin front door over the library.
 
-Exit codes: 0 every input was read, 1 at least one input could not be read, 2 usage error.
+Exit codes: 0 every input was read, 1 at least one input could not be read, 2 usage error,
+3 the output could not be written, 130 interrupted (``launch``).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .escapes import json_text
 from .i18n import gettext as _
 from .i18n import process_language, translations
 
 if TYPE_CHECKING:
     from .model import Interpretation
 
-EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_OUTPUT_FAILED = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
 FORMATS = ("text", "json", "html", "markdown")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .cli_help import epilog, use_reader_language
+    from .cli_limits import add_limit_options
+
+    use_reader_language()
     parser = argparse.ArgumentParser(
         prog="bounceinterp",
         description=_("Explain bounces and delivery status notifications in plain words."),
+        epilog=epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -49,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=_("directory of your own rules, used before the bundled ones"),
     )
+    add_limit_options(explain)
     explain.set_defaults(handler=run_explain)
 
     from .report.command import add_parser as add_report_parser
@@ -77,8 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_explain(args: argparse.Namespace) -> int:
     from .api import interpret
+    from .cli_limits import limits_from
     from .mailbox import messages
 
+    limits = limits_from(args)
     args.unsupported_language = bool(args.lang) and not language_available(args.lang)
     args.warned_languages = set()
     if args.rules is not None:
@@ -87,12 +99,21 @@ def run_explain(args: argparse.Namespace) -> int:
             print(f"bounceinterp: {problem}", file=sys.stderr)
             return EXIT_USAGE
     status = EXIT_OK
-    for index, message in enumerate(messages(args.files)):
+    if "-" in args.files and sys.stdin is not None and sys.stdin.isatty():
+        print(f"bounceinterp: {_('reading a message from standard input (end it with Ctrl-D)')}",
+              file=sys.stderr)  # fmt: skip
+    found = messages(args.files, max_bytes=limits.max_message_bytes)
+    for index, message in enumerate(found):
         name = message.label
         if message.raw is None:
             status = report_failure(args, name, _("cannot read {file}: {reason}"), message.error)
             continue
-        result = interpret(message.raw, rules=args.rules)
+        result = interpret(message.raw, rules=args.rules, limits=limits)
+        if message.truncated:
+            result.warnings.append(
+                f"the message is larger than {limits.max_message_bytes} bytes: only its "
+                "beginning was read"
+            )
         if args.unsupported_language and (args.format != "json" or args.lang):
             warn_language(result, args)
         try:
@@ -102,7 +123,7 @@ def run_explain(args: argparse.Namespace) -> int:
             continue
         if args.format == "json":
             output["file"] = name
-            print(json.dumps(output, ensure_ascii=False))
+            print(json_text(output))
         else:
             if len(args.files) > 1 or name != args.files[0]:  # several files, or a mailbox
                 print(("\n" if index else "") + f"==> {name} <==")
@@ -128,7 +149,7 @@ def report_failure(args: argparse.Namespace, name: str, template: str, reason: o
     message = template.format(file=name, reason=reason)
     print(f"bounceinterp: {message}", file=sys.stderr)
     if args.format == "json":
-        print(json.dumps({"file": name, "error": message}, ensure_ascii=False))
+        print(json_text({"file": name, "error": message}))
     return EXIT_INPUT_FAILED
 
 
@@ -212,21 +233,49 @@ def run_languages(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Whatever happens to the output (a full disk, a closed or broken pipe)
+    is one line on stderr and exit code 3; Ctrl-C is exit code 130, quietly."""
     # Library warnings (a pattern that timed out, an extractor that failed) as one line each.
     logging.basicConfig(level=logging.WARNING, format="bounceinterp: %(message)s")
+    if sys.stdout is None:  # started with standard output closed (">&-")
+        return _output_failed(os.strerror(9))
     # Text read from broken mail can hold lone surrogates (undecodable bytes of an address):
     # write them as \udcff escapes rather than fail on the terminal's encoding.
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="backslashreplace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
-        return args.handler(args)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        status = args.handler(args)
+        sys.stdout.flush()
     except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        sys.stderr.close()
-        return EXIT_OK
+        _silence_stdout()
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # inputs are read by bounceinterp.messages(), which never raises
+        return _output_failed(exc.strerror or str(exc), exc.filename)
+    return status
+
+
+def _output_failed(reason: str, file: object = None) -> int:
+    _silence_stdout()
+    if file is not None:
+        message = _("cannot write {file}: {reason}").format(file=file, reason=reason)
+    else:
+        message = _("cannot write the output: {reason}").format(reason=reason)
+    if sys.stderr is not None:
+        print(f"bounceinterp: {message}", file=sys.stderr)
+    return EXIT_OUTPUT_FAILED
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush of what is
+    still buffered cannot fail again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

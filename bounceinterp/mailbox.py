@@ -390,6 +390,8 @@ def _split(stream: io.BufferedIOBase, source: _Source, max_bytes: int | None) ->
             collector = _Collector(max_bytes)
             while data:
                 collector.add(data)
+                if collector.truncated:  # the rest is not examined: not even read (/dev/zero)
+                    break
                 data = read(_BLOCK)
             yield collector.message(source.label)
             return

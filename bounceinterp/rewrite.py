@@ -13,7 +13,10 @@ What a rewrite keeps and adds (README, "Rewriting bounces"):
   ``X-Bounce-Original-Subject``; ``X-Bounce-Category``, ``X-Bounce-Status``,
   ``X-Bounce-Permanent`` and ``X-Bounce-Action`` say what happened, for Sieve and mail clients;
   ``X-Bounce-Rewritten`` marks the message so that a second rewrite changes nothing. Any
-  ``X-Bounce-*`` header the message arrived with is removed (nobody else may set them);
+  ``X-Bounce-*`` header the message arrived with is removed (nobody else may set them): a
+  message that only claims to be rewritten (the marker without the explanation part) is
+  rewritten, and one that was gets its headers set again from what it says, which changes
+  nothing when they are ours;
 - a message that is not a bounce, or that cannot be read, is returned unchanged, byte for byte,
   and so is every message when anything goes wrong inside.
 
@@ -29,10 +32,9 @@ import logging
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import datetime
-from email.header import Header
 
 from . import __version__
-from .api import interpret
+from .api import interpret_parsed
 from .limits import DEFAULT_LIMITS, Limits
 from .mime import EXPLANATION_BOUNDARY_PREFIX
 from .model import Interpretation
@@ -70,13 +72,20 @@ def rewrite(
     header_only: bool = False,
     now: datetime | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    fallback_lang: str | None = None,
 ) -> bytes:
     """The bounce ``raw`` with its explanation in ``lang`` (negotiated when None) at the top;
     ``raw`` itself, unchanged, when it is not a bounce, was rewritten already, or anything
     fails. ``header_only`` adds the ``X-Bounce-*`` headers (and a one-line summary) and leaves
-    the body alone, for mail systems that cannot replace a body."""
+    the body alone, for mail systems that cannot replace a body. When neither ``lang`` nor the
+    bounce names an available language, ``fallback_lang`` is used (default: the process
+    locale, which suits a command run by its reader, not a daemon)."""
+    if not isinstance(raw, bytes | bytearray):
+        raise TypeError(f"rewrite takes the message as bytes, not {type(raw).__name__}")
     try:
-        edits = rewrite_edits(raw, lang, header_only=header_only, now=now, limits=limits)
+        edits = rewrite_edits(
+            raw, lang, header_only=header_only, now=now, limits=limits, fallback_lang=fallback_lang
+        )
         return raw if edits is None else apply_edits(raw, edits)
     except Exception as exc:  # never lose or mangle the mail: hand it back as it came
         log.error("rewrite failed, message left unchanged: %s", exc)
@@ -90,6 +99,7 @@ def rewrite_edits(
     header_only: bool = False,
     now: datetime | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    fallback_lang: str | None = None,
 ) -> Edits | None:
     """The edits that rewrite ``raw`` (see :func:`rewrite`), or None to leave it unchanged.
     May raise on a bug: :func:`rewrite` and the milter treat that as "unchanged"."""
@@ -99,32 +109,33 @@ def rewrite_edits(
     if len(raw) > limits.max_message_bytes:
         return None
     parsed = parse(raw, limits)
-    if parsed.root is None or parsed.header(REWRITTEN) is not None:
+    if parsed.root is None:
         return None
-    report = interpret(raw, limits=limits)
+    report = interpret_parsed(parsed, limits=limits)
     if not report.is_bounce or not report.recipients:
         return None
-    from .explanation import explain, rewrite_texts
+    from .explanation import rewrite_texts
 
-    chosen, texts = rewrite_texts(report, lang, now=now)
+    explained = any(part.explanation for part in parsed.parts())
+    marker = parsed.header(REWRITTEN)
+    if explained and marker is not None:  # rewritten before: in the language it was rewritten in
+        lang = marker.rpartition("lang=")[2].strip() or lang
+    texts = rewrite_texts(report, lang, now=now, fallback=fallback_lang)
     edits = Edits()
     edits.delete = sorted(
         {n for n, _ in parsed.headers() if n.lower().startswith(OWN_PREFIX)}, key=str.lower
     )
-    edits.add = _bounce_headers(report, chosen, texts.summary if header_only else None)
-    if header_only:
-        return edits
-    original_subject = parsed.header("Subject")
-    edits.change.append(("Subject", encode_header(texts.subject)))
-    if original_subject is not None:
-        edits.add.insert(0, ("X-Bounce-Original-Subject", encode_header(original_subject)))
+    edits.add = _bounce_headers(report, texts.lang, texts.summary if header_only else None)
+    if not header_only:
+        original_subject = parsed.header("Subject")  # the one before a rewrite (parse.py)
+        edits.change.append(("Subject", encode_header(texts.subject)))
+        if original_subject is not None:
+            edits.add.insert(0, ("X-Bounce-Original-Subject", encode_header(original_subject)))
+    if header_only or explained:
+        # The body stays; when the headers are already what they would be, nothing changes.
+        return None if apply_edits(raw, edits) == raw else edits
     eol = _line_ending(raw)
-    explanation = _explanation_part(
-        explain(report, lang=chosen, format="text", now=now),
-        explain(report, lang=chosen, format="html", now=now),
-        _boundary(raw, "alt"),
-        eol,
-    )
+    explanation = _explanation_part(texts.text, texts.html, _boundary(raw, "alt"), eol)
     root = parsed.root
     if root.content_type == "multipart/report" and root.children:
         edits.body = _report_body(raw, parsed, explanation, eol)
@@ -152,16 +163,34 @@ def _bounce_headers(
     return headers
 
 
+#: UTF-8 bytes per encoded word: "=?utf-8?b?" + base64 of 45 bytes (60) + "?=" is 72
+#: characters, within RFC 2047's 75.
+_WORD_BYTES = 45
+
+
 def encode_header(text: str) -> str:
-    """``text`` as one line of RFC 2047 encoded words (UTF-8), control and bidi characters
-    removed; plain ASCII text is kept readable."""
+    """``text`` as one line of RFC 2047 encoded words (UTF-8, each at most 75 characters, split
+    between characters, so the line folds between them), control and bidi characters removed;
+    plain ASCII text is kept readable."""
     from .explanation.document import without_controls
 
     cleaned = " ".join(without_controls(text).split())
     if cleaned.isascii() and "=?" not in cleaned:
         return cleaned
-    encoded = Header(cleaned, "utf-8", maxlinelen=998).encode(linesep="\n")
-    return " ".join(encoded.split())
+    words: list[str] = []
+    chunk = b""
+    for char in cleaned:
+        encoded = char.encode("utf-8", "replace")
+        if len(chunk) + len(encoded) > _WORD_BYTES:
+            words.append(_encoded_word(chunk))
+            chunk = b""
+        chunk += encoded
+    words.append(_encoded_word(chunk))
+    return " ".join(words)
+
+
+def _encoded_word(data: bytes) -> str:
+    return "=?utf-8?b?" + binascii.b2a_base64(data, newline=False).decode("ascii") + "?="
 
 
 def _line_ending(raw: bytes) -> bytes:

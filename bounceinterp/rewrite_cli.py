@@ -38,6 +38,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         default=DEFAULT_LIMITS.max_message_bytes,
         help=_("larger messages pass unchanged (default: 10 MiB)"),
     )
+    from .cli_limits import add_limit_options
+
+    add_limit_options(rewrite, message_bytes=False)
     rewrite.set_defaults(handler=run_rewrite)
 
 
@@ -60,7 +63,9 @@ def run_rewrite(args: argparse.Namespace) -> int:
                 return EXIT_OK
     except OSError as exc:
         return _failed(args.file, exc)
-    limits = DEFAULT_LIMITS.with_overrides(max_message_bytes=limit)
+    from .cli_limits import limits_from
+
+    limits = limits_from(args).with_overrides(max_message_bytes=limit)
     out.write(rewrite(head, args.lang, header_only=args.header_only, limits=limits))
     out.flush()
     return EXIT_OK

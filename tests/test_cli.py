@@ -147,7 +147,7 @@ def test_a_failure_while_explaining_one_file_is_one_line_and_the_next_file_goes_
 def test_a_lone_surrogate_in_an_address_is_printed_escaped(monkeypatch, capsys, output):
     from bounceinterp.model import Interpretation, RecipientStatus
 
-    def read_badly(raw, rules=None):  # undecodable bytes of a malformed address
+    def read_badly(raw, rules=None, **options):  # undecodable bytes of a malformed address
         recipient = RecipientStatus(address="p\udcffat@example.com", action="failed")
         return Interpretation(kind="failure", recipients=[recipient])
 

@@ -128,3 +128,65 @@ def test_header_only_mode_leaves_the_body_alone():
     message = email.message_from_bytes(out, policy=email.policy.default)
     assert message["X-Bounce-Summary"]
     assert message["Subject"] == "Undelivered Mail Returned to Sender"
+
+
+def test_a_forged_marker_does_not_keep_forged_headers():
+    raw = fixture("postfix_user_unknown.eml").replace(
+        b"X-Original-To:",
+        b"X-Bounce-Rewritten: bounceinterp 0.1.0; lang=en\nX-Bounce-Category: delivered\n"
+        b"X-Original-To:",
+        1,
+    )
+    out = rewrite(raw, "fr")
+    message = email.message_from_bytes(out, policy=email.policy.default)
+    assert message.get_all("X-Bounce-Category") == ["user_unknown"]
+    assert len(message.get_all("X-Bounce-Rewritten")) == 1
+    assert any(p.explanation for p in parse(out).parts())  # the explanation was added
+    assert rewrite(out, "fr") == out
+
+
+def test_a_forged_explanation_part_gets_true_headers():
+    once = rewrite(fixture("postfix_user_unknown.eml"), "en")
+    forged = once.replace(b"X-Bounce-Category: user_unknown", b"X-Bounce-Category: delivered")
+    fixed = rewrite(forged, "en")
+    message = email.message_from_bytes(fixed, policy=email.policy.default)
+    assert message.get_all("X-Bounce-Category") == ["user_unknown"]
+    assert fixed.count(b"=_bounceinterp_alt_") == once.count(b"=_bounceinterp_alt_")
+
+
+def test_header_only_twice_is_header_only_once():
+    raw = fixture("postfix_user_unknown.eml")
+    once = rewrite(raw, "de", header_only=True)
+    assert once != raw and rewrite(once, "de", header_only=True) == once
+
+
+@pytest.mark.parametrize("lang", ["de", "ja", "ru"])
+def test_encoded_words_stay_within_75_characters(lang):
+    out = rewrite(fixture("postfix_delayed.eml"), lang, header_only=True)
+    head = out.split(b"\n\n", 1)[0].decode("ascii")
+    words = [w for w in head.split() if w.startswith("=?")]
+    assert words and max(len(w) for w in words) <= 75
+    assert max(len(line) for line in head.splitlines()) <= 998
+    message = email.message_from_bytes(out, policy=email.policy.default)
+    summary = str(message["X-Bounce-Summary"])
+    assert "\ufffd" not in summary and len(summary) > 40
+
+
+def test_the_fallback_language_replaces_the_process_locale(monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "de")
+    raw = fixture("postfix_user_unknown.eml").replace(b"Content-Language: fr\n", b"")
+    plain = email.message_from_bytes(rewrite(raw), policy=email.policy.default)
+    assert "lang=de" in plain["X-Bounce-Rewritten"]
+    served = rewrite(raw, fallback_lang="nl")
+    assert "lang=nl" in email.message_from_bytes(served)["X-Bounce-Rewritten"]
+    english = rewrite(raw, fallback_lang="")
+    assert "lang=en" in email.message_from_bytes(english)["X-Bounce-Rewritten"]
+
+
+@pytest.mark.parametrize("value", [None, "text", 12, bytearray(b"x")[0:0]])
+def test_a_message_that_is_not_bytes_is_a_type_error(value):
+    if isinstance(value, bytearray):
+        assert rewrite(value) == b""  # bytes-like is accepted
+        return
+    with pytest.raises(TypeError):
+        rewrite(value)

@@ -15,6 +15,7 @@ act, and facts. A chain of evidence (written down in ``rules/README.md``):
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,22 +58,31 @@ class _Reading:
     most: int
     decided: dict[Subject, tuple[Decision, dict[str, str]]] = field(default_factory=dict)
     cut: bool = False
+    #: The message's time budget ran out: the recipients left get their codes only.
+    out_of_time: bool = False
 
 
 def classify(
     report: Interpretation,
     rules: str | Path | Rulebook | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    started: float | None = None,
 ) -> None:
     """Classify every recipient of ``report`` in place; ``rules`` is a directory of the
     caller's own rules, which take precedence over the bundled ones (or a loaded Rulebook).
 
     A recipient whose classification fails (a bug of ours) stays ``undefined`` and the report
-    gets a warning: what the extractor read is never lost.
+    gets a warning: what the extractor read is never lost. ``started`` is the thread CPU time
+    (``time.thread_time``) at which work on the message began: once ``limits.time_budget`` is
+    spent, the recipients left are classified by their codes only, and the report says so.
+    This last-resort net is never reached within the other limits.
     """
     book = rules if isinstance(rules, Rulebook) else rulebook.load(rules)
     reading = _Reading(limits.max_rule_text, limits.max_diagnostic)
+    deadline = (time.thread_time() if started is None else started) + limits.time_budget
     for recipient in report.recipients:
+        if reading.remaining and time.thread_time() > deadline:
+            reading.remaining, reading.out_of_time = 0, True
         try:
             classify_recipient(recipient, report, book, reading)
         except Exception as exc:
@@ -80,7 +90,12 @@ def classify(
             report.warnings.append(f"classification failed: {type(exc).__name__}: {exc}")
             recipient.category, recipient.rule = "undefined", "none"
             recipient.confidence, recipient.evidence = 0.0, None
-    if reading.cut:
+    if reading.out_of_time:
+        report.warnings.append(
+            f"the time budget of {limits.time_budget:g} s was spent: the last recipients were "
+            "classified by their codes only"
+        )
+    elif reading.cut:
         report.warnings.append(
             f"the diagnostics exceed {limits.max_rule_text} characters in all: the last "
             "recipients were classified by their codes only"

@@ -7,17 +7,17 @@ gettext catalogs in ``locales/``; dates and numbers are formatted by Babel.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from bounceinterp.escapes import json_text
 from bounceinterp.model import Interpretation
 
 from . import wording
 from .content import build_document, make_context
-from .document import Document, Paragraph, Told
+from .document import Document, Told, VerdictBox
 from .language import choose_language
 from .render_html import render_html
 from .render_markdown import render_markdown
@@ -91,7 +91,7 @@ def explain(
     if format == "json":
         report = interpretation.to_dict()
         report["explanation"] = explanation_dict(interpretation, lang, now=now)
-        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        return json_text(report, indent=2) + "\n"
     try:
         render = _RENDERERS[format]
     except KeyError:
@@ -102,19 +102,26 @@ def explain(
 
 @dataclass(frozen=True)
 class RewriteTexts:
-    """The short texts a rewritten bounce carries in its headers, in the reader's language."""
+    """What a rewritten bounce carries, in the reader's language, from one document."""
 
+    lang: str
     #: The new Subject.
     subject: str
     #: One line: the title and the first recipient's headline (``X-Bounce-Summary``).
     summary: str
+    text: str
+    html: str
 
 
 def rewrite_texts(
-    interpretation: Interpretation, lang: str | None = None, *, now: datetime | None = None
-) -> tuple[str, RewriteTexts]:
-    """The language chosen for ``interpretation`` and the header texts of its rewrite."""
-    chosen = choose_language(interpretation, lang)
+    interpretation: Interpretation,
+    lang: str | None = None,
+    *,
+    now: datetime | None = None,
+    fallback: str | None = None,
+) -> RewriteTexts:
+    """The texts of the rewrite of ``interpretation`` (see ``bounceinterp.rewrite``)."""
+    chosen = choose_language(interpretation, lang, fallback)
     ctx = make_context(interpretation, chosen, now)
     document = build_document(interpretation, chosen, now)
     original = interpretation.original
@@ -123,12 +130,12 @@ def rewrite_texts(
     new_subject = ctx._(template) % {"subject": subject} if subject and template else document.title
     headline = next(
         (
-            block.phrase.plain()
+            block.headline.plain()
             for section in document.sections
             for block in section.blocks
-            if isinstance(block, Paragraph) and block.emphasis
+            if isinstance(block, VerdictBox)
         ),
         "",
     )
     summary = f"{document.title}: {headline}" if headline else document.title
-    return chosen, RewriteTexts(new_subject, summary)
+    return RewriteTexts(chosen, new_subject, summary, render_text(document), render_html(document))

@@ -13,39 +13,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-#: Control characters (C0 except tab and newline, DEL, C1) shown as ``\xNN`` rather than sent to a
-#: terminal or a mail client: a diagnostic could otherwise carry terminal escape sequences.
-_CONTROL = {
-    code: f"\\x{code:02x}" for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
-}
+from bounceinterp.escapes import visible, without_controls
+
+__all__ = ["visible", "without_controls"]  # re-exported for the renderers
+
 #: A named placeholder of a catalog sentence, or an escaped percent sign. Run on catalog
 #: templates only (trusted text), never on text from the bounce.
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s|%%")
-
-
-#: Characters that change the direction of the text around them (they can make
-#: "invoice\u202efdp.exe" read "invoiceexe.pdf") and line separators other than LF.
-_DIRECTION = {
-    code: f"\\u{code:04x}"
-    for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A),
-                 0x2028, 0x2029)
-}  # fmt: skip
-_REMOVED = dict.fromkeys([*_CONTROL, *_DIRECTION])
-
-
-_VISIBLE = {**_CONTROL, **_DIRECTION}
-
-
-def visible(text: str) -> str:
-    """``text`` with control characters and direction overrides made visible (``\\x1b``,
-    ``\\u202e``), everything else unchanged."""
-    return text.translate(_VISIBLE)
-
-
-def without_controls(text: str) -> str:
-    """``text`` without control and direction characters (for a header: tabs and line
-    breaks become spaces first)."""
-    return text.replace("\t", " ").replace("\n", " ").translate(_REMOVED)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,9 @@ from bounceinterp.i18n import (
 from bounceinterp.model import Interpretation
 
 
-def _wishes(interpretation: Interpretation, lang: str | None) -> Iterator[list[str]]:
+def _wishes(
+    interpretation: Interpretation, lang: str | None, fallback: str | None
+) -> Iterator[list[str]]:
     if lang:
         yield parse_language_list(lang)
     original = interpretation.original
@@ -29,12 +31,16 @@ def _wishes(interpretation: Interpretation, lang: str | None) -> Iterator[list[s
         # Accept-Language, else X-Accept-Language (merged by read.original.from_headers).
         yield parse_language_list(original.accept_language)
         yield parse_language_list(original.content_language)
-    yield process_languages()
+    # A daemon serving many readers names its own last choice instead of its process locale.
+    yield process_languages() if fallback is None else parse_language_list(fallback)
 
 
-def choose_language(interpretation: Interpretation, lang: str | None = None) -> str:
-    """The catalog language to explain ``interpretation`` in (see the module's docstring)."""
-    for wanted in _wishes(interpretation, lang):
+def choose_language(
+    interpretation: Interpretation, lang: str | None = None, fallback: str | None = None
+) -> str:
+    """The catalog language to explain ``interpretation`` in (see the module's docstring);
+    ``fallback``, when given, takes the place of the process locale ("" for English)."""
+    for wanted in _wishes(interpretation, lang, fallback):
         found = negotiate(wanted)
         if found is not None:
             return found

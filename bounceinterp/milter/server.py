@@ -39,8 +39,12 @@ class Rewriter:
     ``timeout`` seconds without waiting for it (its thread ends on its own time budget)."""
 
     def __init__(self, config: Config, workers: int = 2) -> None:
-        self.limits = DEFAULT_LIMITS.with_overrides(max_message_bytes=config.max_message_bytes)
+        self.limits = DEFAULT_LIMITS.with_overrides(
+            max_message_bytes=config.max_message_bytes, time_budget=config.rewrite_timeout
+        )
         self.timeout = config.rewrite_timeout
+        # The last language choice is the configured default, never the daemon's locale.
+        self.fallback = config.default_lang or ""
         self.slots = asyncio.Semaphore(workers)
 
     async def __call__(self, raw: bytes, lang: str | None, header_only: bool) -> Edits | None:
@@ -61,7 +65,13 @@ class Rewriter:
             def work() -> None:
                 result, error = None, None
                 try:
-                    result = rewrite_edits(raw, lang, header_only=header_only, limits=self.limits)
+                    result = rewrite_edits(
+                        raw,
+                        lang,
+                        header_only=header_only,
+                        limits=self.limits,
+                        fallback_lang=self.fallback,
+                    )
                 except BaseException as exc:
                     error = exc
                 with contextlib.suppress(RuntimeError):  # the loop is gone: nobody waits
@@ -278,20 +288,6 @@ def warm_up() -> None:
             return
 
 
-def pin_fallback_language(default: str | None) -> None:
-    """Make the configured default the last language choice instead of the process locale.
-
-    ``rewrite_edits(lang=None)`` falls back on the process locale after the message's own
-    hints, which suits a command run by its reader, not a daemon serving many readers.
-    """
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        os.environ.pop(name, None)
-    if default:
-        os.environ["LANGUAGE"] = default
-    else:
-        os.environ["LC_ALL"] = "C"
-
-
 async def _main(config: Config) -> int:
     server = Server(config)
     try:  # first: a socket problem is told in the language of the terminal
@@ -304,7 +300,6 @@ async def _main(config: Config) -> int:
         if config.log == "syslog":  # the person who started it reads the terminal
             print(f"bounceinterp: {message}", file=sys.stderr)
         return 1
-    pin_fallback_language(config.default_lang)
     warm_up()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

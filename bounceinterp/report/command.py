@@ -8,12 +8,12 @@ output file that cannot be written and a ``--rules`` directory that does not loa
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
 from typing import TYPE_CHECKING, Any, TextIO
 
+from bounceinterp.escapes import json_text
 from bounceinterp.i18n import gettext as _
 from bounceinterp.limits import DEFAULT_LIMITS
 
@@ -75,6 +75,9 @@ def add_parser(commands: Any) -> None:
         metavar="DIR",
         help=_("directory of your own rules, used before the bundled ones"),
     )
+    from bounceinterp.cli_limits import add_limit_options
+
+    add_limit_options(report)
     report.set_defaults(handler=run_report)
 
 
@@ -131,7 +134,7 @@ def render(format: str, data: dict[str, Any], reader: Reader, top: int) -> str:
     from .render_table import render_table
 
     if format == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text(data, indent=2) + "\n"
     if format == "html":
         return render_html(data, reader, top)
     return render_table(data, reader, top)
@@ -171,6 +174,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 def fold_into(output: Output, args: argparse.Namespace, reader: Reader) -> Summary:
     """Read and interpret every message, fold it, and (for CSV) write its rows at once."""
+    from bounceinterp.cli_limits import limits_from
     from bounceinterp.mailbox import messages
 
     from .fold import Summary
@@ -179,7 +183,8 @@ def fold_into(output: Output, args: argparse.Namespace, reader: Reader) -> Summa
     from .run import default_jobs, records
     from .safe import shown
 
-    source = messages(args.paths, max_bytes=READ_LIMIT)
+    limits = limits_from(args)
+    source = messages(args.paths, max_bytes=limits.max_message_bytes + 1)
     progress = Progress(
         sys.stderr, reader, total=source.total_bytes, done=lambda: source.bytes_read
     )
@@ -191,6 +196,7 @@ def fold_into(output: Output, args: argparse.Namespace, reader: Reader) -> Summa
             jobs=args.jobs or default_jobs(),
             rules=args.rules,
             diagnostics=writer is not None,
+            limits=limits,
         ):
             summary.add(record)
             if record.error is not None:

@@ -23,6 +23,7 @@ from itertools import chain
 from pathlib import Path
 
 from bounceinterp.i18n import gettext as _
+from bounceinterp.limits import DEFAULT_LIMITS, Limits
 from bounceinterp.mailbox import Message
 
 from . import worker
@@ -66,18 +67,20 @@ def records(
     rules: str | Path | None = None,
     diagnostics: bool = False,
     work: Work = worker.interpret_chunk,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[Record]:
     """The record of every message, in order, interpreted by ``jobs`` processes (1: here)."""
     pieces = chunks(messages)
     first = next(pieces, None)
     second = next(pieces, None) if first is not None else None
     if jobs <= 1 or second is None:  # one chunk or less: not worth starting processes
-        worker.start(rules, diagnostics, in_worker=False)
+        worker.start(rules, diagnostics, in_worker=False, limits=limits)
         for chunk in chain([first] if first else [], [second] if second else [], pieces):
             yield from work(chunk)
         return
     assert first is not None
-    yield from _Pool(jobs, rules, diagnostics, work).run(chain([first, second], pieces))
+    pool = _Pool(jobs, rules, diagnostics, work, limits)
+    yield from pool.run(chain([first, second], pieces))
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -91,9 +94,16 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 class _Pool:
-    def __init__(self, jobs: int, rules: str | Path | None, diagnostics: bool, work: Work):
+    def __init__(
+        self,
+        jobs: int,
+        rules: str | Path | None,
+        diagnostics: bool,
+        work: Work,
+        limits: Limits = DEFAULT_LIMITS,
+    ):
         self.jobs = jobs
-        self.initargs = (rules, diagnostics)
+        self.initargs = (rules, diagnostics, True, limits)
         self.work = work
 
     def _executor(self, workers: int) -> ProcessPoolExecutor:

@@ -11,21 +11,28 @@ import signal
 from collections.abc import Sequence
 from pathlib import Path
 
-from bounceinterp import rulebook
 from bounceinterp.api import interpret
+from bounceinterp.classify import rulebook
 from bounceinterp.i18n import gettext as _
+from bounceinterp.limits import DEFAULT_LIMITS, Limits
 from bounceinterp.mailbox import Message
 
 from .records import Record, error_record, record_of
 
-_settings: dict[str, object] = {"rules": None, "diagnostics": False}
+_settings: dict[str, object] = {"rules": None, "diagnostics": False, "limits": DEFAULT_LIMITS}
 
 
-def start(rules: str | Path | None, diagnostics: bool, in_worker: bool = True) -> None:
+def start(
+    rules: str | Path | None,
+    diagnostics: bool,
+    in_worker: bool = True,
+    limits: Limits = DEFAULT_LIMITS,
+) -> None:
     """Settings for the records this process makes; the rule book is loaded (and checked)
     once here rather than on the first message."""
     _settings["rules"] = rules
     _settings["diagnostics"] = diagnostics
+    _settings["limits"] = limits
     if in_worker:
         # Ctrl-C is the parent's to handle: it stops the pool and says so once.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -44,7 +51,11 @@ def _record(message: Message) -> Record:
         text = _("cannot read {file}: {reason}")
         return error_record(message.label, text.format(file=message.label, reason=message.error))
     try:
-        result = interpret(message.raw, rules=_settings["rules"])  # type: ignore[arg-type]
+        result = interpret(
+            message.raw,
+            rules=_settings["rules"],  # type: ignore[arg-type]
+            limits=_settings["limits"],  # type: ignore[arg-type]
+        )
         record = record_of(
             message.label, message.raw, result, diagnostics=bool(_settings["diagnostics"])
         )
