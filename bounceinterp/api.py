@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import time
-from email.message import Message
 from os import PathLike
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import patterns
 from .classify import classify, rulebook
@@ -18,11 +18,17 @@ from .read import read
 from .read.original import first_address
 from .read.smtpcommand import add_commands
 
+if TYPE_CHECKING:
+    import email.message
+
 log = logging.getLogger(__name__)
 
 
 def interpret(
-    raw: bytes | str | Message, rules: str | Path | None = None, *, limits: Limits = DEFAULT_LIMITS
+    raw: bytes | str | email.message.Message,
+    rules: str | Path | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Interpretation:
     """Read a message and say what it is: a bounce (and why), a delay, or something else.
 
@@ -74,8 +80,8 @@ def message_bytes(raw: object) -> bytes | str:
         return raw
     if isinstance(raw, bytearray | memoryview):
         return bytes(raw)
-    if isinstance(raw, Message):
-        return raw.as_bytes()
+    if any(c.__module__ == "email.message" and c.__name__ == "Message" for c in type(raw).__mro__):
+        return raw.as_bytes()  # type: ignore[attr-defined] (mailbox.Message too; no import)
     if isinstance(raw, PathLike):
         raise TypeError(
             "interpret() reads a message, not a path: pass its bytes, or read files and "

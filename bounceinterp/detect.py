@@ -134,10 +134,10 @@ def detect(parsed: ParsedMessage) -> Evidence:
     evidence = Evidence()
     add = evidence.signals.append
 
-    def check(name: str, value: str | None, pattern: str | None = None) -> bool:
+    def check(name: str, value: str | None, pattern: str | None = None, lowered: bool = False):
         if not value:
             return False
-        found = patterns.search(pats[pattern or name], value.lower())
+        found = patterns.search(pats[pattern or name], value if lowered else value.lower())
         if found is not None:
             add(Signal(name, _excerpt(found)))
         return found is not None
@@ -171,11 +171,11 @@ def detect(parsed: ParsedMessage) -> Evidence:
     evidence.notice, evidence.returned = split_notice(parsed)
     if types & set(RETURNED_TYPES) or len(evidence.notice) < len(parsed.body_text()):
         add(Signal("returned_message"))
-    head = evidence.notice[:DETECTION_TEXT]
+    head = evidence.notice[:DETECTION_TEXT].lower()
     for name in ("failure_sentence", "delay_sentence", "smtp_failure_reply", "not_a_failure"):
-        check(name, head)
+        check(name, head, lowered=True)
     if not check("person_forward", subject):
-        check("person_forward", head[:2000])
+        check("person_forward", head[:2000], lowered=True)
     evidence.kind = _conclude(evidence, origin)
     return evidence
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .limits import DEFAULT_LIMITS, Limits
 from .mime import Part, Tree, header_end, read_tree
@@ -41,6 +42,8 @@ class ParsedMessage:
     _parts: list[Part] | None = None
     _body_text: str | None = None
     _texts: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: What readers work out once per message and share (the lowered notice text ...).
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def root(self) -> Part | None:
@@ -58,8 +61,8 @@ class ParsedMessage:
 
     def header(self, name: str, part: Part | None = None) -> str | None:
         """Decoded value of header ``name`` of ``part`` (default: the top level), or None."""
-        wanted = name.lower()
-        return next((v for n, v in self.headers(part) if n.lower() == wanted), None)
+        part = part if part is not None else self.root
+        return part.header(name) if part is not None else None
 
     def headers(self, part: Part | None = None) -> list[tuple[str, str]]:
         """Every header of ``part`` (default: the top level), decoded, in order."""

@@ -55,6 +55,11 @@ def _gave_up(compiled: regex.Pattern, text: str) -> None:
 
 
 _FLAGS = {"i": regex.IGNORECASE, "m": regex.MULTILINE, "s": regex.DOTALL, "x": regex.VERBOSE}
+_RE_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
+#: The engines a pattern file may name (``engine:``): ``regex`` (the default, with its time
+#: limit), or the standard ``re`` for files of literal alternations, which it compiles three
+#: times and matches two to three times faster (rules/detect.yaml).
+ENGINES = ("regex", "re")
 
 
 #: Bounds on a regular expression before it is compiled (rule files may be a stranger's):
@@ -103,19 +108,72 @@ def check_complexity(pattern: str) -> None:
         index += 1
 
 
-def compile_pattern(pattern: str, flags: str = "") -> regex.Pattern:
+def compile_pattern(pattern: str, flags: str = "", engine: str = "regex") -> regex.Pattern:
+    if engine == "re":
+        plain = 0
+        for letter in flags:
+            plain |= _RE_FLAGS[letter]
+        return re.compile(pattern, plain)  # type: ignore[return-value]
     value = regex.V0
     for letter in flags:
         value |= _FLAGS[letter]
     return regex.compile(pattern, value)
 
 
+class LazyPattern:
+    """A pattern compiled the first time it is used, and then like the compiled one.
+
+    Compiling every bundled pattern costs a quarter of a second, most of a one-shot
+    ``bounceinterp explain``, and a message uses only a few of them (the rules its keywords
+    select, the families its evidence names). Bundled patterns are checked by the test suite
+    (``bounceinterp rules check`` compiles them all); a caller's rules are compiled at load, so
+    that a mistake is a RuleError at once."""
+
+    __slots__ = ("_compiled", "engine", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: str = "", engine: str = "regex") -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self.engine = engine
+        self._compiled: regex.Pattern | None = None
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = compile_pattern(self.pattern, self.flags, self.engine)
+        return self._compiled
+
+    def __getattr__(self, name: str):  # search, finditer, groupindex ...
+        return getattr(self.compiled, name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
+#: Texts at least this long get the last-resort clock even with a bundled pattern. Shorter
+#: ones do not need it (bundled patterns are linear), and it would cost more than the search:
+#: arming it takes about 2 us, a search of a header value 0.4 us.
+CLOCKED_TEXT = 64 * 1024
+
+
+def _engine(compiled: regex.Pattern | LazyPattern, text: str) -> tuple[regex.Pattern, bool]:
+    """The compiled pattern, and whether its search needs the clock: always for a caller's
+    pattern (compiled at load, not lazy), for a bundled one only on a long text."""
+    if type(compiled) is LazyPattern:
+        found = compiled._compiled or compiled.compiled
+        return found, len(text) >= CLOCKED_TEXT and type(found) is not re.Pattern
+    return compiled, type(compiled) is not re.Pattern
+
+
 def search(compiled: regex.Pattern, text: str, pos: int = 0) -> regex.Match | None:
     """``compiled.search(text)``; a search stopped by the last-resort limit counts as no match."""
+    found, clocked = _engine(compiled, text)
+    if not clocked:
+        return found.search(text, pos)
     try:
-        return compiled.search(text, pos, timeout=LAST_RESORT_TIMEOUT)
+        return found.search(text, pos, timeout=LAST_RESORT_TIMEOUT)
     except TimeoutError:
-        _gave_up(compiled, text)
+        _gave_up(found, text)
         return None
 
 
@@ -124,18 +182,25 @@ def finditer(
 ) -> list[regex.Match]:
     """Every match of ``compiled`` in ``text[pos:endpos]`` (``^`` keeps its meaning: it matches
     at ``pos`` only at a line start)."""
+    found, clocked = _engine(compiled, text)
+    end = len(text) if endpos is None else endpos
+    if not clocked:
+        return list(found.finditer(text, pos, end))
     try:
-        return list(compiled.finditer(text, pos, endpos, timeout=LAST_RESORT_TIMEOUT))
+        return list(found.finditer(text, pos, end, timeout=LAST_RESORT_TIMEOUT))
     except TimeoutError:
-        _gave_up(compiled, text)
+        _gave_up(found, text)
         return []
 
 
 def sub(compiled: regex.Pattern, repl, text: str) -> str:
+    found, clocked = _engine(compiled, text)
+    if not clocked:
+        return found.sub(repl, text)
     try:
-        return compiled.sub(repl, text, timeout=LAST_RESORT_TIMEOUT)
+        return found.sub(repl, text, timeout=LAST_RESORT_TIMEOUT)
     except TimeoutError:
-        _gave_up(compiled, text)
+        _gave_up(found, text)
         return text
 
 
@@ -143,8 +208,11 @@ def sub(compiled: regex.Pattern, repl, text: str) -> str:
 def load(path: Path) -> dict[str, regex.Pattern]:
     """The compiled patterns of one pattern file (``patterns: {name: {pattern, flags}}``)."""
     data = load_yaml(path)
+    engine = data.get("engine", "regex")
+    if engine not in ENGINES:
+        raise ValueError(f"{path}: engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     return {
-        name: compile_pattern(entry["pattern"], entry.get("flags", ""))
+        name: LazyPattern(entry["pattern"], entry.get("flags", ""), engine)  # type: ignore[misc]
         for name, entry in data["patterns"].items()
     }
 
@@ -166,28 +234,119 @@ def format_patterns(family: str) -> dict[str, regex.Pattern]:
     return pattern_file(f"formats/{family}.yaml")
 
 
-class KeywordSet:
-    """Which of many lower-case keywords occur in a text, in one pass over it: linear in the
-    text's length whatever the number of keywords (testing each keyword in turn costs their
-    number times the length; ``benchmarks/throughput.py`` measured 4x faster on the corpus).
+def required_literals(pattern: LazyPattern | regex.Pattern) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains, or None when that
+    cannot be told (a feature the standard parser does not know, or nothing long enough).
 
-    The keywords become one trie-shaped expression (``re``: literal text only, so the scan is
-    linear and cannot backtrack badly) inside a lookahead, tried at every position: there it
-    finds the longest keyword that starts at that position, and the keywords that are
-    prefixes of that one start there too."""
+    A prefilter: a text without any of them cannot match, so an expensive search is skipped
+    for a few substring tests. Read from the pattern itself (its literal runs, through
+    alternations and groups), so a rule file never has to repeat them."""
+    return _required(pattern.pattern, getattr(pattern, "flags", ""))
+
+
+@cache
+def _required(pattern: str, flags: str) -> frozenset[str] | None:
+    from re import _constants as sre_constants
+    from re import _parser as sre_parser
+
+    value = 0
+    for letter in flags:
+        value |= _RE_FLAGS.get(letter, 0)
+    try:
+        tree = sre_parser.parse(pattern, value)
+    except Exception:  # syntax of the regex module only: no prefilter
+        return None
+    return _required_in(list(tree), sre_constants)
+
+
+#: Shorter literal runs select too much to be worth a test.
+_SHORTEST_LITERAL = 3
+
+
+def _required_in(items: list, c) -> frozenset[str] | None:
+    """For a parsed sequence: the best set among its literal runs and required sub-items."""
+    found: list[frozenset[str] | None] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if len(run) >= _SHORTEST_LITERAL:
+            found.append(frozenset({"".join(run).lower()}))
+        run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        end_run()
+        if op is c.SUBPATTERN:
+            found.append(_required_in(list(av[-1]), c))
+        elif op is c.ATOMIC_GROUP:
+            found.append(_required_in(list(av), c))
+        elif op is c.BRANCH:
+            branches = [_required_in(list(branch), c) for branch in av[1]]
+            if all(b is not None for b in branches):
+                found.append(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found.append(_required_in(list(av[2]), c))
+    end_run()
+    usable = [f for f in found if f]
+    if not usable:
+        return None
+    return max(usable, key=lambda strings: (min(map(len, strings)), -len(strings)))
+
+
+class KeywordSet:
+    """Which of many lower-case keywords occur in a text, in time linear in the text's length
+    whatever the number of keywords (testing each keyword in turn costs their number times the
+    length; ``benchmarks/throughput.py`` measured 4x faster on the corpus).
+
+    Two ways, with the same answer (a test checks it): the first texts of a process look up
+    the keywords that begin with each pair of letters the text holds; from the
+    :data:`TRIE_AFTER`-th text on, one trie-shaped expression (``re``: literal text only, so it
+    cannot backtrack badly) inside a lookahead finds at each position the longest keyword that
+    starts there, and the keywords that are prefixes of it start there too. The trie is 3x
+    faster per text but takes 0.1 s to compile: a one-shot command never pays for it."""
+
+    #: Texts scanned by letter pairs before the trie is compiled.
+    TRIE_AFTER = 200
 
     def __init__(self, keywords: Iterable[str]) -> None:
         words = sorted({k for k in keywords if k})
+        self._words = words
         known = set(words)
         self._prefixes = {
             word: tuple(word[:n] for n in range(1, len(word)) if word[:n] in known)
             for word in words
         }
-        self._scanner = re.compile(f"(?=({_trie(words)}))") if words else None
+        self._single = tuple(w for w in words if len(w) == 1)
+        by_pair: dict[str, list[str]] = {}
+        for word in words:
+            if len(word) > 1:
+                by_pair.setdefault(word[:2], []).append(word)
+        self._by_pair = {pair: tuple(found) for pair, found in by_pair.items()}
+        self._scanned = 0
+        self._scanner: re.Pattern[str] | None = None
 
     def found(self, text: str) -> set[str]:
-        if self._scanner is None:
+        if not self._words:
             return set()
+        if self._scanner is None:
+            self._scanned += 1
+            if self._scanned <= self.TRIE_AFTER:
+                return self.found_by_pairs(text)
+            self._scanner = re.compile(f"(?=({_trie(self._words)}))")
+        return self.found_by_trie(text)
+
+    def found_by_pairs(self, text: str) -> set[str]:
+        hits = {word for word in self._single if word in text}
+        pairs = {text[i : i + 2] for i in range(len(text) - 1)}
+        for pair in pairs.intersection(self._by_pair):
+            hits.update(word for word in self._by_pair[pair] if word in text)
+        return hits
+
+    def found_by_trie(self, text: str) -> set[str]:
+        if self._scanner is None:
+            self._scanner = re.compile(f"(?=({_trie(self._words)}))")
         hits: set[str] = set()
         for match in self._scanner.finditer(text):
             word = match.group(1)

@@ -10,8 +10,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -43,26 +41,33 @@ def load_yaml(path: Path) -> Any:
         found, value = lookup(directory, path, source)
         if found:
             return value
+    import yaml  # only when the prepared cache does not have the file: not on every start
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(source.decode("utf-8"), Loader=loader)
 
 
-class _NoAliasLoader(yaml.SafeLoader):
+@cache
+def _no_alias_loader() -> type:
     """A YAML loader for files from outside the package (a caller's rules): it refuses aliases
     and anchors, so that a few hundred bytes cannot expand into gigabytes ("billion laughs")."""
+    import yaml
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.events.AliasEvent):
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+            if self.check_event(yaml.events.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, "aliases (*name) are not allowed in rule files", event.start_mark
+                )
             event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in rule files", event.start_mark
-            )
-        event = self.peek_event()
-        if getattr(event, "anchor", None):
-            raise yaml.composer.ComposerError(
-                None, None, "anchors (&name) are not allowed in rule files", event.start_mark
-            )
-        return super().compose_node(parent, index)
+            if getattr(event, "anchor", None):
+                raise yaml.composer.ComposerError(
+                    None, None, "anchors (&name) are not allowed in rule files", event.start_mark
+                )
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
 
 
 #: The largest rule file read from a caller's directory (bytes).
@@ -72,8 +77,10 @@ MAX_RULE_FILE = 1024 * 1024
 def load_untrusted_yaml(path: Path, max_bytes: int = MAX_RULE_FILE) -> Any:
     """Read a YAML file that is not ours: at most ``max_bytes``, no aliases. Raises
     ``yaml.YAMLError`` (also for a file too large), ``UnicodeDecodeError`` or ``OSError``."""
+    import yaml
+
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise yaml.YAMLError(f"larger than {max_bytes} bytes")
-    return yaml.load(data.decode("utf-8"), Loader=_NoAliasLoader)  # a SafeLoader
+    return yaml.load(data.decode("utf-8"), Loader=_no_alias_loader())  # a SafeLoader

@@ -261,6 +261,7 @@ def test_a_rule_that_times_out_is_skipped_and_logged(monkeypatch, caplog):
         },
         "phrase",
         "test",
+        origin=0,  # a caller's rule: the last-resort clock protects against its patterns
     )
     book = rulebook.build([rule])
     monkeypatch.setattr(patterns, "LAST_RESORT_TIMEOUT", 0.01)

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import regex
-import yaml
 
 from .. import patterns
 from ..i18n import gettext as _
@@ -125,6 +124,10 @@ class Subject:
         return cls(diagnostic=" ".join((diagnostic or "").split()), **fields)
 
 
+#: (pattern, status) -> whether it matches: every candidate rule asks, for a handful of codes.
+_STATUS_MATCHES: dict[tuple[tuple[str, ...], str], bool] = {}
+
+
 @dataclass(frozen=True)
 class StatusPattern:
     """``5.1.1``, ``X.1.1`` (any class), ``5.7.*`` (any detail) or ``4.*`` (any subject)."""
@@ -140,6 +143,15 @@ class StatusPattern:
         return cls(parts)
 
     def matches(self, status: str) -> bool:
+        key = (self.parts, status)
+        known = _STATUS_MATCHES.get(key)
+        if known is None:
+            if len(_STATUS_MATCHES) > 50_000:  # statuses come from mail: keep the memo small
+                _STATUS_MATCHES.clear()
+            known = _STATUS_MATCHES[key] = self._matches(status)
+        return known
+
+    def _matches(self, status: str) -> bool:
         given = status.split(".")
         for index, want in enumerate(self.parts):
             if want == "*":
@@ -190,14 +202,24 @@ class Rule:
     source: str
     #: 0 for a rule from the caller's directory (tried first), 1 for a bundled rule.
     origin: int = 1
+    #: status -> whether ``statuses`` and ``not_statuses`` let it through (asked per candidate
+    #: recipient, for a handful of distinct codes).
+    _status_memo: dict[str | None, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def status_allowed(self, status: str | None) -> bool:
+        known = self._status_memo.get(status)
+        if known is None:
+            if len(self._status_memo) > 1000:  # codes come from mail: keep the memo small
+                self._status_memo.clear()
+            known = (not self.statuses or bool(status and any(
+                p.matches(status) for p in self.statuses
+            ))) and not (status and any(p.matches(status) for p in self.not_statuses))  # fmt: skip
+            self._status_memo[status] = known
+        return known
 
     def match(self, subject: Subject, lowered: str) -> Match | None:
         """The match of this rule on ``subject`` (``lowered`` is its diagnostic in lower case)."""
-        if self.statuses and not (
-            subject.status and any(p.matches(subject.status) for p in self.statuses)
-        ):
-            return None
-        if subject.status and any(p.matches(subject.status) for p in self.not_statuses):
+        if not self.status_allowed(subject.status):
             return None
         if self.status_subjects and subject.status_subject not in (None, *self.status_subjects):
             return None
@@ -378,14 +400,18 @@ def read_file(path: Path, origin: int = 1) -> list[Rule]:
     """The rules of one file; a file without a ``rules`` list (settings, patterns) has none."""
     try:
         data = load_yaml(path) if origin else load_untrusted_yaml(path)
-    except yaml.YAMLError as exc:
-        raise RuleError(f"{path}: " + _("not valid YAML: {reason}").format(reason=exc)) from exc
     except UnicodeDecodeError as exc:
         message = _("not UTF-8 text (byte {position})").format(position=exc.start)
         raise RuleError(f"{path}: {message}") from exc
     except OSError as exc:
         message = _("cannot read: {reason}").format(reason=exc.strerror or exc)
         raise RuleError(f"{path}: {message}") from exc
+    except Exception as exc:
+        import yaml  # not imported at start: the prepared cache usually spares the parser
+
+        if not isinstance(exc, yaml.YAMLError):
+            raise
+        raise RuleError(f"{path}: " + _("not valid YAML: {reason}").format(reason=exc)) from exc
     if not isinstance(data, dict) or "rules" not in data:
         return []
     stage = data.get("stage")
@@ -474,12 +500,9 @@ def _compile_rule(entry: dict, stage: str, source: str, origin: int, fail: Fail)
         raise fail(_("keywords must be strings (quote a keyword that contains ': ')"))
     keywords = tuple(k.lower() for k in _as_list(match.get("keywords")))
     flags = str(match.get("flags", "i"))
-    diagnostic = _compile(match.get("diagnostic"), flags, fail)
-    if diagnostic is not None:
-        groups = {g for g in diagnostic.groupindex if not g.startswith("_")}
-        if groups - FACT_NAMES:
-            message = _("named groups must be fact names: {names}")
-            raise fail(message.format(names=sorted(groups - FACT_NAMES)))
+    diagnostic = _compile(match.get("diagnostic"), flags, fail, eager=origin == 0)
+    if diagnostic is not None and not isinstance(diagnostic, patterns.LazyPattern):
+        check_groups(diagnostic, fail)  # a bundled rule's: by rules check
     confidence = _number(entry.get("confidence"), "confidence", float, fail)
     if confidence is not None and not 0 <= confidence <= 1:
         raise fail(_("confidence must be between 0 and 1"))
@@ -505,8 +528,8 @@ def _compile_rule(entry: dict, stage: str, source: str, origin: int, fail: Fail)
         diagnostic_types=frozenset(str(t).lower() for t in _as_list(match.get("diagnostic_type"))),
         keywords=keywords,
         diagnostic=diagnostic,
-        remote_host=_compile(match.get("remote_host"), "i", fail),
-        reporting_host=_compile(match.get("reporting_host"), "i", fail),
+        remote_host=_compile(match.get("remote_host"), "i", fail, origin == 0),
+        reporting_host=_compile(match.get("reporting_host"), "i", fail, origin == 0),
         facts=facts,
         applies_to=frozenset(_as_list(entry.get("applies_to"))),
         examples=tuple(_example(e, fail) for e in _as_list(entry.get("examples"))),
@@ -572,11 +595,22 @@ def _status(text: Any, fail: Fail) -> StatusPattern:
         raise fail(str(exc)) from exc
 
 
-def _compile(pattern: Any, flags: str, fail: Fail) -> regex.Pattern | None:
+def check_groups(diagnostic: regex.Pattern, fail: Fail) -> None:
+    groups = {g for g in diagnostic.groupindex if not g.startswith("_")}
+    if groups - FACT_NAMES:
+        message = _("named groups must be fact names: {names}")
+        raise fail(message.format(names=sorted(groups - FACT_NAMES)))
+
+
+def _compile(pattern: Any, flags: str, fail: Fail, eager: bool = True) -> regex.Pattern | None:
+    """The rule's pattern, checked; compiled now for a caller's rule (``eager``), on first use
+    for a bundled one (``patterns.LazyPattern``)."""
     if pattern is None:
         return None
     try:
         patterns.check_complexity(str(pattern))
+        if not eager:
+            return patterns.LazyPattern(str(pattern), flags)  # type: ignore[return-value]
         return patterns.compile_pattern(str(pattern), flags)
     except (regex.error, KeyError, ValueError) as exc:
         message = _("bad regular expression {pattern}: {reason}")

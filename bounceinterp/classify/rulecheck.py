@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
+from .. import patterns
 from ..i18n import gettext as _
 from . import decide, rulebook
 from .rulebook import Example, Rule, RuleError
@@ -50,6 +53,10 @@ def check(directory: str | Path | None = None) -> CheckReport:
     book = rulebook.build(rules + bundled)
     report.rules = len(rules)
     for rule in rules:
+        compile_problem = _compile_now(rule)
+        if compile_problem:
+            report.problems.append(f"{rule.source}: {rule.id}: {compile_problem}")
+            continue
         if rule.stage != "facts" and _unfiltered(rule):
             problem = _(
                 "a regex with no keywords, status, reply code or host runs on every recipient; "
@@ -105,3 +112,20 @@ def _show(example: Example) -> str:
     subject = example.subject
     text = subject.diagnostic[:90] or f"status {subject.status}"
     return repr(text)
+
+
+def _compile_now(rule: rulebook.Rule) -> str | None:
+    """Compile the patterns a bundled rule compiles on first use (``patterns.LazyPattern``)."""
+    for pattern in (rule.diagnostic, rule.remote_host, rule.reporting_host):
+        if isinstance(pattern, patterns.LazyPattern):
+            try:
+                compiled = pattern.compiled
+            except regex.error as exc:
+                message = _("bad regular expression {pattern}: {reason}")
+                return message.format(pattern=repr(pattern.pattern[:60]), reason=exc)
+            if pattern is rule.diagnostic:
+                try:
+                    rulebook.check_groups(compiled, RuleError)
+                except RuleError as exc:
+                    return str(exc)
+    return None

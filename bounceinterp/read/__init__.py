@@ -99,6 +99,10 @@ READERS: tuple[Reader, ...] = (
     GeneralReader(),
 )
 
+#: Readers of reports that detection's signals do not describe (a JSON notification sent by a
+#: provider's API, not by mail software), asked even for a message detection calls ordinary.
+UNDETECTED_READERS: tuple[Reader, ...] = tuple(r for r in READERS if isinstance(r, AmazonSesReader))
+
 _ARF = ArfReader()
 _AUTO_REPLY = AutoReplyReader()
 
@@ -110,7 +114,10 @@ def read(parsed: ParsedMessage, evidence: Evidence, warnings: list[str]) -> Inte
         found = _ask(_ARF, parsed, evidence, warnings)
         if found is not None:
             return found
-    for reader in READERS:
+    # Detection decided it is no report of any kind (a person's message, ordinary mail): only
+    # the readers that recognise a report by its own structure (SES JSON) are asked.
+    readers = READERS if evidence.kind != "none" else UNDETECTED_READERS
+    for reader in readers:
         found = _ask(reader, parsed, evidence, warnings)
         if found is not None and found.recipients:
             return found

@@ -105,7 +105,7 @@ class TextNoticeReader:
         if "header:From" not in pats and not evidence.from_mail_system:
             return None
         text = notice_text(parsed)
-        found = patterns.search(pats["recognise"], text)
+        found = _recognise(parsed, pats["recognise"], text)
         if found is None and not _search(pats, "recognise_subject", parsed.header("Subject")):
             return None
         if "marker" in pats and patterns.search(pats["marker"], text) is None:
@@ -133,6 +133,19 @@ class TextNoticeReader:
         if report is not None:
             report.reporting_mta = one_line(_group(pats, "reporter", "host", notice))
         return report
+
+
+def _recognise(parsed: ParsedMessage, pattern: regex.Pattern, text: str) -> regex.Match | None:
+    """The family's introduction in ``text``; its literal words are looked for first (about
+    thirty families are tried on a notice, and a substring test costs a tenth of a search)."""
+    needed = patterns.required_literals(pattern)
+    if needed is not None:
+        lowered = parsed.memo.get("notice_lower")
+        if lowered is None:
+            lowered = parsed.memo["notice_lower"] = text.lower()
+        if not any(literal in lowered for literal in needed):
+            return None
+    return patterns.search(pattern, text)
 
 
 def _search(pats: Patterns, key: str, text: str | None, pos: int = 0) -> regex.Match | None:
