@@ -33,19 +33,33 @@ _EXPORTS = {
     "RuleError": ".classify.rulebook",
     "Message": ".mailbox",
     "messages": ".mailbox",
+    "SCHEMA_VERSION": ".model",
+    "report_schema": ".schema",
+    "Kind": ".vocabulary",
+    "Category": ".vocabulary",
+    "WhoActs": ".vocabulary",
+    "Refused": ".vocabulary",
+    "Happened": ".vocabulary",
 }
 
 __all__ = [
+    "SCHEMA_VERSION",
+    "Category",
+    "Happened",
     "Interpretation",
+    "Kind",
     "Limits",
     "Message",
     "OriginalMessage",
     "RecipientStatus",
+    "Refused",
     "RuleError",
+    "WhoActs",
     "explain",
     "explanation_dict",
     "interpret",
     "messages",
+    "report_schema",
     "rewrite",
 ]
 
@@ -55,8 +69,10 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from .explanation import explain, explanation_dict
     from .limits import Limits
     from .mailbox import Message, messages
-    from .model import Interpretation, OriginalMessage, RecipientStatus
+    from .model import SCHEMA_VERSION, Interpretation, OriginalMessage, RecipientStatus
     from .rewrite import rewrite
+    from .schema import report_schema
+    from .vocabulary import Category, Happened, Kind, Refused, WhoActs
 
 
 def __getattr__(name: str) -> Any:

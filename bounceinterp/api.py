@@ -81,7 +81,7 @@ def message_bytes(raw: object) -> bytes | str:
     if isinstance(raw, bytearray | memoryview):
         return bytes(raw)
     if any(c.__module__ == "email.message" and c.__name__ == "Message" for c in type(raw).__mro__):
-        return raw.as_bytes()  # type: ignore[attr-defined] (mailbox.Message too; no import)
+        return raw.as_bytes()  # type: ignore[attr-defined]  # mailbox.Message too; no import
     if isinstance(raw, PathLike):
         raise TypeError(
             "interpret() reads a message, not a path: pass its bytes, or read files and "

@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .escapes import json_text
@@ -19,7 +19,7 @@ from .i18n import gettext as _
 from .i18n import process_language, translations
 
 if TYPE_CHECKING:
-    from .model import Interpretation
+    pass
 
 EXIT_OK, EXIT_INPUT_FAILED, EXIT_USAGE, EXIT_OUTPUT_FAILED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -63,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=_("directory of your own rules, used before the bundled ones"),
     )
+    explain.add_argument(
+        "-j",
+        "--jobs",
+        type=_whole_number,
+        metavar="N",
+        help=_("number of worker processes (default: one per core)"),
+    )
     add_limit_options(explain)
     explain.set_defaults(handler=run_explain)
 
@@ -90,14 +97,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _whole_number(text: str) -> int:
+    from .report.command import positive_number
+
+    return positive_number(text)
+
+
 def run_explain(args: argparse.Namespace) -> int:
-    from .api import interpret
     from .cli_limits import limits_from
+    from .explain_batch import Settings, explained
     from .mailbox import messages
+    from .report.run import default_jobs
 
     limits = limits_from(args)
-    args.unsupported_language = bool(args.lang) and not language_available(args.lang)
-    args.warned_languages = set()
+    unsupported = bool(args.lang) and not language_available(args.lang)
+    warned: set[str] = set()
     if args.rules is not None:
         problem = rules_problem(args.rules)
         if problem:
@@ -107,51 +121,27 @@ def run_explain(args: argparse.Namespace) -> int:
     if "-" in args.files and sys.stdin is not None and sys.stdin.isatty():
         print(f"bounceinterp: {_('reading a message from standard input (end it with Ctrl-D)')}",
               file=sys.stderr)  # fmt: skip
+    settings = Settings(args.format, args.lang, args.why, args.rules, limits)
     found = messages(args.files, max_bytes=limits.max_message_bytes)
-    for index, message in enumerate(found):
-        name = message.label
-        if message.raw is None:
-            status = report_failure(args, name, _("cannot read {file}: {reason}"), message.error)
+    for index, item in enumerate(explained(found, settings, args.jobs or default_jobs())):
+        if item.error is not None:
+            status = report_failure(args, item.label, item.error)
             continue
-        result = interpret(message.raw, rules=args.rules, limits=limits)
-        if message.truncated:
-            result.warnings.append(
-                f"the message is larger than {limits.max_message_bytes} bytes: only its "
-                "beginning was read"
-            )
-        if args.unsupported_language and (args.format != "json" or args.lang):
-            warn_language(result, args)
-        try:
-            output = render(result, args)
-        except Exception as exc:  # a bug of ours: say so on one line, go on with the next file
-            status = report_failure(args, name, _("cannot explain {file}: {reason}"), exc)
-            continue
+        chosen = item.language
+        if unsupported and chosen and chosen not in warned and (args.format != "json" or args.lang):
+            warned.add(chosen)
+            warn_language(args.lang, chosen)
         if args.format == "json":
-            output["file"] = name
-            print(json_text(output))
+            print(item.output)
         else:
-            if len(args.files) > 1 or name != args.files[0]:  # several files, or a mailbox
-                print(("\n" if index else "") + f"==> {name} <==")
-            print(output, end="")
+            if len(args.files) > 1 or item.label != args.files[0]:  # several files, a mailbox
+                print(("\n" if index else "") + f"==> {item.label} <==")
+            print(item.output, end="")
     return status
 
 
-def render(result: Interpretation, args: argparse.Namespace) -> Any:
-    """The output for one message: the JSON report as a dict, or the explanation's text (with
-    ``--why``, the explanation says how it was decided, in its own language)."""
-    from .explanation import explain, explanation_dict
-
-    if args.format == "json":
-        data = result.to_dict()
-        if args.lang:
-            data["explanation"] = explanation_dict(result, args.lang)
-        return data
-    return explain(result, lang=args.lang, format=args.format, why=args.why)
-
-
-def report_failure(args: argparse.Namespace, name: str, template: str, reason: object) -> int:
-    """One line on stderr (and an ``"error"`` line in JSON mode) for a file that failed."""
-    message = template.format(file=name, reason=reason)
+def report_failure(args: argparse.Namespace, name: str, message: str) -> int:
+    """One line on stderr (and an ``"error"`` line in JSON mode) for a message that failed."""
     print(f"bounceinterp: {message}", file=sys.stderr)
     if args.format == "json":
         print(json_text({"file": name, "error": message}))
@@ -164,20 +154,14 @@ def language_available(wanted: str) -> bool:
     return negotiate(parse_language_list(wanted)) is not None
 
 
-def warn_language(result: Interpretation, args: argparse.Namespace) -> None:
-    """Say on stderr, once per language, that ``--lang`` names no available language and which
-    one explains the message instead (the message's own, else this system's, else English)."""
+def warn_language(wanted: str, chosen: str) -> None:
+    """Say on stderr that ``--lang`` names no available language and which one explains the
+    message instead (the message's own, else this system's, else English)."""
     from babel import Locale
 
-    from .explanation import choose_language
-
-    chosen = choose_language(result, args.lang)
-    if chosen in args.warned_languages:
-        return
-    args.warned_languages.add(chosen)
     message = _("no explanation in {wanted}; explaining in {used} ({name}) instead")
     name = Locale.parse(chosen).get_display_name(chosen)
-    print(f"bounceinterp: {message.format(wanted=args.lang, used=chosen, name=name)}",
+    print(f"bounceinterp: {message.format(wanted=wanted, used=chosen, name=name)}",
           file=sys.stderr)  # fmt: skip
 
 

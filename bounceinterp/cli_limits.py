@@ -33,15 +33,15 @@ def add_limit_options(parser: argparse.ArgumentParser, message_bytes: bool = Tru
             type=_positive(int),
             metavar="N",
             help=_(
-                "read at most N bytes of each message; the rest is not examined and the "
-                "report says so (default: {default})"
+                "read at most N bytes of each message; the rest is not examined, and a warning "
+                "says so (default: {default})"
             ).format(default=DEFAULT_LIMITS.max_message_bytes),
         )
     parser.add_argument(
         "--max-recipients",
         type=_positive(int),
         metavar="N",
-        help=_("read at most N recipients per report (default: {default})").format(
+        help=_("read at most N recipients per bounce (default: {default})").format(
             default=DEFAULT_LIMITS.max_recipients
         ),
     )

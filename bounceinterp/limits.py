@@ -51,7 +51,7 @@ class Limits:
         for name, value in given.items():
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 raise ValueError(f"limit {name} must be a positive number, not {value!r}")
-        return replace(self, **given)
+        return replace(self, **given)  # type: ignore[arg-type]  # each checked above
 
 
 DEFAULT_LIMITS = Limits()

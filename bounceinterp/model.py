@@ -8,10 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TypeAlias
 
-#: Values of ``Interpretation.kind``.
-KINDS = ("failure", "delay", "success", "relayed", "auto_reply", "feedback", "not_a_bounce")
+from .vocabulary import KINDS, Category, Kind, Refused, WhoActs
+
+__all__ = [
+    "KINDS",
+    "SCHEMA_VERSION",
+    "Interpretation",
+    "JSONValue",
+    "OriginalMessage",
+    "RecipientStatus",
+]
+
+#: A JSON value, as ``to_dict`` returns them (``json.dumps`` writes them as they are).
+JSONValue: TypeAlias = "dict[str, JSONValue] | list[JSONValue] | str | int | float | bool | None"
+
+#: The version of the JSON report's schema (bounceinterp/schema/report.schema.json), in every
+#: report: a minor version adds fields, a major one may remove or rename (docs/report-schema.md).
+SCHEMA_VERSION = "1.0"
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -37,7 +52,7 @@ class OriginalMessage:
         wanted = name.lower()
         return next((v for n, v in self.headers if n.lower() == wanted), None)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSONValue]:
         return {
             "message_id": self.message_id,
             "subject": self.subject,
@@ -66,13 +81,13 @@ class RecipientStatus:
     command: str | None = None
     #: Who the refusal was about: ``recipient``, ``sender`` (the envelope sender), ``host`` (the
     #: sending server) or ``message``, when the bounce says it.
-    refused: str | None = None
+    refused: Refused | None = None
     last_attempt: datetime | None = None
     will_retry_until: datetime | None = None
     #: Per-recipient fields the parser did not map to an attribute (``X-`` fields and the like).
     extra_fields: dict[str, str] = field(default_factory=dict)
     # --- decided by classification ---
-    category: str = "undefined"
+    category: Category = "undefined"
     #: Will sending the same message to the same address again fail the same way? From the
     #: status class (a 4.x.x may work later), else the category's usual answer.
     permanent: bool | None = None
@@ -80,14 +95,14 @@ class RecipientStatus:
     #: whatever the status class (an expiry after retries is final and yet not permanent);
     #: False for a delay, which the server is still retrying.
     final: bool | None = None
-    who_acts: str | None = None
+    who_acts: WhoActs | None = None
     facts: dict[str, str] = field(default_factory=dict)
     rule: str | None = None
     confidence: float = 0.0
     #: The text or code the deciding rule matched on.
     evidence: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSONValue]:
         return {
             "address": self.address,
             "original_address": self.original_address,
@@ -101,6 +116,7 @@ class RecipientStatus:
             "refused": self.refused,
             "last_attempt": _iso(self.last_attempt),
             "will_retry_until": _iso(self.will_retry_until),
+            "extra_fields": dict(self.extra_fields),
             "category": self.category,
             "permanent": self.permanent,
             "final": self.final,
@@ -116,7 +132,7 @@ class RecipientStatus:
 class Interpretation:
     """What ``bounceinterp.interpret`` found in one message."""
 
-    kind: str = "not_a_bounce"
+    kind: Kind = "not_a_bounce"
     #: Which extractor read the message (``rfc3464``, ``rfc6533``, ``arf``, ``rfc3834``, ...);
     #: None when nothing recognised it.
     format: str | None = None
@@ -146,8 +162,9 @@ class Interpretation:
         """True for a failure or a delay notice: something the sender must know about."""
         return self.kind in ("failure", "delay")
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSONValue]:
         return {
+            "schema_version": SCHEMA_VERSION,
             "is_bounce": self.is_bounce,
             "kind": self.kind,
             "format": self.format,

@@ -159,10 +159,10 @@ CLOCKED_TEXT = 64 * 1024
 def _engine(compiled: regex.Pattern | LazyPattern, text: str) -> tuple[regex.Pattern, bool]:
     """The compiled pattern, and whether its search needs the clock: always for a caller's
     pattern (compiled at load, not lazy), for a bundled one only on a long text."""
-    if type(compiled) is LazyPattern:
+    if isinstance(compiled, LazyPattern):
         found = compiled._compiled or compiled.compiled
-        return found, len(text) >= CLOCKED_TEXT and type(found) is not re.Pattern
-    return compiled, type(compiled) is not re.Pattern
+        return found, len(text) >= CLOCKED_TEXT and not isinstance(found, re.Pattern)
+    return compiled, not isinstance(compiled, re.Pattern)
 
 
 def search(compiled: regex.Pattern, text: str, pos: int = 0) -> regex.Match | None:
@@ -246,8 +246,8 @@ def required_literals(pattern: LazyPattern | regex.Pattern) -> frozenset[str] | 
 
 @cache
 def _required(pattern: str, flags: str) -> frozenset[str] | None:
-    from re import _constants as sre_constants
-    from re import _parser as sre_parser
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parser  # type: ignore[attr-defined]
 
     value = 0
     for letter in flags:

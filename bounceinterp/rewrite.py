@@ -153,7 +153,7 @@ def _bounce_headers(
     headers = [
         ("X-Bounce-Category", first.category),
         ("X-Bounce-Action", first.action or ("failed" if report.kind == "failure" else "delayed")),
-        ("X-Bounce-Permanent", {True: "yes", False: "no"}.get(first.permanent, "unknown")),
+        ("X-Bounce-Permanent", _yes_no(first.permanent)),
     ]
     if first.status and all(p.isdigit() for p in first.status.split(".")):
         headers.insert(1, ("X-Bounce-Status", first.status))
@@ -166,6 +166,10 @@ def _bounce_headers(
 #: UTF-8 bytes per encoded word: "=?utf-8?b?" + base64 of 45 bytes (60) + "?=" is 72
 #: characters, within RFC 2047's 75.
 _WORD_BYTES = 45
+
+
+def _yes_no(value: bool | None) -> str:
+    return "unknown" if value is None else "yes" if value else "no"
 
 
 def encode_header(text: str) -> str:
@@ -256,6 +260,7 @@ def _report_body(raw: bytes, parsed: ParsedMessage, explanation: bytes, eol: byt
     explanation and that first part, unchanged; the rest of the body is the input's bytes."""
     where = _OriginalOffsets(raw)
     root = parsed.root
+    assert root is not None  # rewrite_edits returned early otherwise
     first = root.children[0]
     start, end = where(first.start), where(first.end)
     boundary = _boundary(raw, "mix")
@@ -280,6 +285,7 @@ def _wrap_body(
     Content-Type and Content-Transfer-Encoding headers (moved, as they were written)."""
     where = _OriginalOffsets(raw)
     root = parsed.root
+    assert root is not None  # rewrite_edits returned early otherwise
     body = raw[where(root.body_start) :]
     moved = _header_lines(raw[: where(root.body_start)], _BODY_HEADERS)
     if not moved:

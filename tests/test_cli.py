@@ -158,3 +158,19 @@ def test_a_lone_surrogate_in_an_address_is_printed_escaped(monkeypatch, capsys, 
     assert "Traceback" not in err
     if output == "json":
         assert json.loads(out)["recipients"][0]["address"] == "p\udcffat@example.com"
+
+
+def test_jobs_give_the_same_output_in_the_same_order(tmp_path):
+    fixtures = sorted(FIXTURES.glob("*.eml"))
+    for index in range(80):  # more than two chunks of messages
+        source = fixtures[index % len(fixtures)]
+        (tmp_path / f"{index:03}.eml").write_bytes(source.read_bytes())
+    (tmp_path / "040.eml").unlink()
+    (tmp_path / "040.eml").symlink_to(tmp_path / "missing.eml")
+    one = run_cli("explain", "--format", "json", "--jobs", "1", str(tmp_path))
+    two = run_cli("explain", "--format", "json", "--jobs", "2", str(tmp_path))
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    labels = [json.loads(line)["file"] for line in two.stdout.decode().splitlines()]
+    assert labels == [str(path) for path in sorted(tmp_path.iterdir())]

@@ -18,12 +18,14 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from .. import patterns
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Interpretation, RecipientStatus
 from ..read.dsn import is_generic
 from ..read.smtpcommand import refused_party
+from ..vocabulary import Category, WhoActs
 from . import forwarding, rulebook
 from .rulebook import Match, Rulebook, Subject
 from .statuscodes import categories, status_info
@@ -34,17 +36,17 @@ log = logging.getLogger(__name__)
 STATUS_TEXT = "classify/status-text.yaml"
 
 #: Categories an extractor decides by itself (the report's kind says it all).
-KIND_CATEGORIES = {"auto_reply": "vacation", "feedback": "feedback"}
+KIND_CATEGORIES: dict[str, Category] = {"auto_reply": "vacation", "feedback": "feedback"}
 
 
 @dataclass
 class Decision:
-    category: str
+    category: Category
     rule: str
     confidence: float
     evidence: str | None = None
     facts: dict[str, str] = field(default_factory=dict)
-    who_acts: str | None = None
+    who_acts: WhoActs | None = None
 
 
 @dataclass
@@ -211,8 +213,9 @@ def _from_match(found: Match, conf: dict[str, float]) -> Decision:
         confidence = rule.confidence
     else:
         confidence = conf[rule.stage if rule.strength == "strong" else "weak"]
-    return Decision(rule.category or "undefined", rule.id, confidence, found.evidence,
-                    dict(found.facts), rule.who_acts)  # fmt: skip
+    category = cast(Category, rule.category or "undefined")  # checked when the rule loaded
+    who = cast(WhoActs | None, rule.who_acts)
+    return Decision(category, rule.id, confidence, found.evidence, dict(found.facts), who)
 
 
 def _status_decision(status: str | None, book: Rulebook) -> Decision | None:
@@ -224,7 +227,7 @@ def _status_decision(status: str | None, book: Rulebook) -> Decision | None:
     if info.code in book.settings["vague_statuses"]:
         return None
     conf = book.settings["confidence"]["status"]
-    return Decision(info.category, f"status/{info.code}", conf, status)
+    return Decision(cast(Category, info.category), f"status/{info.code}", conf, status)
 
 
 def _common_facts(

@@ -22,7 +22,7 @@ from typing import Any
 
 import regex
 
-from .. import patterns
+from .. import patterns, vocabulary
 from ..i18n import gettext as _
 from ..resources import load_untrusted_yaml, load_yaml, rules_dir
 from .statuscodes import categories
@@ -50,7 +50,7 @@ FACT_NAMES = frozenset(
         "listing_kind",
     }
 )
-WHO_ACTS = frozenset({"nobody", "sender", "sender_admin", "recipient", "recipient_admin"})
+WHO_ACTS = frozenset(vocabulary.WHO_ACTS)
 _RULE_KEYS = frozenset(
     {
         "id",
@@ -79,7 +79,7 @@ _EXAMPLE_KEYS = frozenset(
 )  # fmt: skip
 #: Who a refusal can be about (``refused``): the recipient's address (RCPT), the envelope sender
 #: (MAIL), the connecting host (greeting, HELO/EHLO), or the message itself (DATA).
-REFUSED_PARTIES = frozenset({"recipient", "sender", "host", "message"})
+REFUSED_PARTIES = frozenset(vocabulary.REFUSED)
 
 #: Makes the RuleError of one rule (file and rule id in front of the message).
 Fail = Callable[[str], "RuleError"]
@@ -474,8 +474,8 @@ def _compile_rule(entry: dict, stage: str, source: str, origin: int, fail: Fail)
         raise fail(_("unknown facts {names}").format(names=sorted(bad_facts)))
     match = _mapping(entry.get("match"), "match", fail)
     if set(match) - _MATCH_KEYS:
-        unknown = sorted(map(str, set(match) - _MATCH_KEYS))
-        raise fail(_("match: unknown keys {keys}").format(keys=unknown))
+        strays = sorted(map(str, set(match) - _MATCH_KEYS))
+        raise fail(_("match: unknown keys {keys}").format(keys=strays))
     if not match:
         raise fail(_("match is required"))
     statuses = tuple(_status(s, fail) for s in _as_list(match.get("status")))

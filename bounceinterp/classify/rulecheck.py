@@ -58,7 +58,7 @@ def check(directory: str | Path | None = None) -> CheckReport:
             report.problems.append(f"{rule.source}: {rule.id}: {compile_problem}")
             continue
         if rule.stage != "facts" and _unfiltered(rule):
-            problem = _(
+            problem: str | None = _(
                 "a regex with no keywords, status, reply code or host runs on every recipient; "
                 "add keywords"
             )

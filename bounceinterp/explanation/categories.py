@@ -298,8 +298,8 @@ CATEGORIES: dict[str, CategoryText] = {
     ),
     "spam_detected": CategoryText(
         N_(
-            "The recipient's server judged that your message looked like spam and refused it. "
-            "This can happen to ordinary messages too."
+            "Spam filters look at the wording, the links and the attachments, and sometimes "
+            "mistake an ordinary message for spam."
         ),
         (
             N_(
@@ -378,8 +378,8 @@ CATEGORIES: dict[str, CategoryText] = {
     ),
     "syntax_error": CategoryText(
         N_(
-            "The mail servers did not understand each other: a technical error occurred while "
-            "the message was being handed over."
+            "A technical error occurred while the message was being handed from one server to "
+            "the other, usually because of a setting or a fault on one side."
         ),
         (TELL_ADMIN,),
         N_("SMTP syntax or protocol error during the transaction."),

@@ -59,8 +59,8 @@ class Phrase:
             if name is None:
                 parts.append(escape("%"))
             elif name in self.values:
-                own = generated is not None and name in self.generated
-                parts.append((generated if own else value)(self.values[name]))
+                fill = generated if generated is not None and name in self.generated else value
+                parts.append(fill(self.values[name]))
             else:
                 parts.append(escape(match.group()))
             position = match.end()

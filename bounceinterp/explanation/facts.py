@@ -105,6 +105,9 @@ class FactText:
     steps: tuple[Phrase, ...] | None = None
     admin: list[Phrase] = field(default_factory=list)
     fields: list[tuple[str, Phrase]] = field(default_factory=list)
+    #: The sender's sentences say what happened better than the category's paragraph (a home
+    #: or dynamic range: "not your fault" once, not twice).
+    replaces_happened: bool = False
 
 
 def _value(text: str) -> Phrase:
@@ -134,6 +137,7 @@ def fact_text(category: str, facts: dict[str, str], catalog: NullTranslations) -
             out.sender.append(Phrase(gettext(POLICY_RANGE)))
         out.steps = tuple(Phrase(gettext(step)) for step in POLICY_STEPS)
         out.admin.append(Phrase(gettext(POLICY_ADMIN)))
+        out.replaces_happened = True
     elif blocklist:
         out.sender.append(Phrase(gettext(BLOCKLISTED), {"blocklist": blocklist}))
         if url:

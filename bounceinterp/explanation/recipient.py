@@ -150,7 +150,7 @@ def box(
 
 def _classification(recipient: RecipientStatus, ctx: Context) -> Phrase:
     """The category as a technical name, with the deciding rule and its confidence if known."""
-    values = {"category": recipient.category}
+    values: dict[str, str] = {"category": recipient.category}
     confidence = {"confidence": ctx.percent(recipient.confidence)}
     if recipient.rule:
         values["rule"] = recipient.rule
@@ -270,7 +270,8 @@ def recipient_sections(
             happened = _DELAY_HAPPENED_UNKNOWN
         else:
             happened = texts.happened
-        main.blocks.append(Paragraph(Phrase(ctx._(happened))))
+        if not facts.replaces_happened:
+            main.blocks.append(Paragraph(Phrase(ctx._(happened))))
         main.blocks.extend(Paragraph(sentence) for sentence in facts.sender)
         sections.append(Section(Phrase(ctx._(wording.WHAT_TO_DO)), 2, [Steps(tuple(todo))]))
     sections.append(admin)

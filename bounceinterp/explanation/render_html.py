@@ -109,7 +109,7 @@ def _box_end(block: VerdictBox, todo_label: str) -> str:
     if block.todo is None:
         return "</div>"
     return (
-        f'<p style="margin:8px 0 0 0;"><strong>{_text(todo_label)}</strong> '
+        f'<p style="margin:8px 0 0 0;"><strong>{_text(todo_label)}</strong><br>'
         f"{_inline(block.todo)}</p></div>"
     )
 

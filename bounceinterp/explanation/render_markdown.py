@@ -72,7 +72,7 @@ def _box(block: VerdictBox, todo_label: str) -> list[str]:
     for line in block.lines:
         lines += [f"> {_inline(line)}", ">"]
     if block.todo is not None:
-        lines.append(f"> **{_escape_trusted(todo_label)}** {_inline(block.todo)}")
+        lines += [f"> **{_escape_trusted(todo_label)}**", ">", f"> {_inline(block.todo)}"]
     else:
         lines.pop()
     return [*lines, ""]

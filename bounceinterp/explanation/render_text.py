@@ -57,7 +57,7 @@ def _wrap(text: str, indent: str = "", hanging: str | None = None) -> str:
     later = indent if hanging is None else hanging
     lines: list[str] = []
     line, used = indent, _width(indent)
-    for piece in _pieces(" ".join(text.split())):
+    for piece in _pieces(_collapsed(text)):
         size = _width(piece.rstrip(" "))
         if used + size > WIDTH and line.strip():
             lines.append(line.rstrip(" "))
@@ -67,6 +67,13 @@ def _wrap(text: str, indent: str = "", hanging: str | None = None) -> str:
         used += _width(piece)
     lines.append(line.rstrip(" "))
     return "\n".join(lines)
+
+
+def _collapsed(text: str) -> str:
+    """Runs of spaces, tabs and line breaks as one space; no-break spaces are kept (French
+    puts them before ":" and inside quotes, where a line must not break)."""
+    flat = text.replace("\r", " ").replace("\t", " ").replace("\n", " ")
+    return " ".join(word for word in flat.split(" ") if word)
 
 
 def _label(label: str, value: str) -> str:
@@ -93,7 +100,8 @@ def _box(block: VerdictBox, todo_label: str) -> list[str]:
     lines = [rule, _wrap(f"{mark} {_plain(block.headline)}", "", "  ")]
     lines += [_wrap(_plain(line), "  ") for line in block.lines]
     if block.todo is not None:
-        lines.append(_wrap(_label(todo_label, _plain(block.todo)), "  ", "    "))
+        # The label on its own line: the step is a sentence of its own, with its capital.
+        lines += [_wrap(todo_label, "  "), _wrap(_plain(block.todo), "    ")]
     return [*lines, rule, ""]
 
 

@@ -41,8 +41,8 @@ def why_section(interpretation: Interpretation, ctx: Context) -> Section:
     signals: list[tuple[str, Phrase]] = []
     for name, seen in interpretation.detection:
         meaning = ctx._(SIGNALS[name]) if name in SIGNALS else name
-        value = Phrase("%(seen)s", {"seen": seen}) if seen else Phrase("")
-        signals.append((meaning, value))
+        shown = Phrase("%(seen)s", {"seen": seen}) if seen else Phrase("")
+        signals.append((meaning, shown))
     if signals:
         blocks.append(Fields(tuple(signals)))
     for recipient in interpretation.recipients:

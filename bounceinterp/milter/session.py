@@ -253,8 +253,8 @@ class Session:
         assert self.options is not None
         lead = " " if self.options.protocol & p.SMFIP_HDR_LEADSPC else ""
         seen: dict[str, int] = {}
-        for name, _value in message.headers:
-            key = name.decode("ascii", "replace").lower()
+        for raw_name, _value in message.headers:
+            key = raw_name.decode("ascii", "replace").lower()
             seen[key] = seen.get(key, 0) + 1
         changed = {name.lower() for name, _value in edits.change}
         packets: list[bytes] = []

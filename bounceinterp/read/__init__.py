@@ -23,6 +23,8 @@ A message detection calls a bounce that no reader can read stays a bounce, with 
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..detect import Evidence
 from ..model import Interpretation
 from ..parse import ParsedMessage
@@ -99,9 +101,14 @@ READERS: tuple[Reader, ...] = (
     GeneralReader(),
 )
 
-#: Readers of reports that detection's signals do not describe (a JSON notification sent by a
-#: provider's API, not by mail software), asked even for a message detection calls ordinary.
-UNDETECTED_READERS: tuple[Reader, ...] = tuple(r for r in READERS if isinstance(r, AmazonSesReader))
+
+#: Readers that recognise a report by its own headers or structure, which detection's signals
+#: do not describe (a carrier's notice from its own sender, a list manager's refusal, a JSON
+#: notification sent by a provider's API): asked even for a message detection calls ordinary.
+@cache
+def undetected_readers() -> tuple[Reader, ...]:
+    return tuple(r for r in READERS if getattr(r, "recognises_by_headers", False))
+
 
 _ARF = ArfReader()
 _AUTO_REPLY = AutoReplyReader()
@@ -116,7 +123,7 @@ def read(parsed: ParsedMessage, evidence: Evidence, warnings: list[str]) -> Inte
             return found
     # Detection decided it is no report of any kind (a person's message, ordinary mail): only
     # the readers that recognise a report by its own structure (SES JSON) are asked.
-    readers = READERS if evidence.kind != "none" else UNDETECTED_READERS
+    readers = READERS if evidence.kind != "none" else undetected_readers()
     for reader in readers:
         found = _ask(reader, parsed, evidence, warnings)
         if found is not None and found.recipients:

@@ -26,6 +26,8 @@ from .text import notice_text
 
 class AmazonSesReader:
     name = "amazonses-json"
+    #: Recognised by its JSON, not by detection's signals (``read.UNDETECTED_READERS``).
+    recognises_by_headers = True
 
     def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
         document = _document(notice_text(parsed))

@@ -7,6 +7,7 @@ from typing import Protocol
 from ..detect import Evidence
 from ..model import Interpretation, RecipientStatus
 from ..parse import ParsedMessage
+from ..vocabulary import Kind
 
 
 class Reader(Protocol):
@@ -19,7 +20,7 @@ class Reader(Protocol):
         ...
 
 
-def kind_from_actions(recipients: list[RecipientStatus]) -> str:
+def kind_from_actions(recipients: list[RecipientStatus]) -> Kind:
     """The report's kind from its recipients' actions: any failure makes it a failure report."""
     actions = {r.action for r in recipients}
     if "failed" in actions:

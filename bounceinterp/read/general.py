@@ -223,8 +223,7 @@ def _fallback(parsed: ParsedMessage, returned: str, own: set[str]) -> list[str]:
 
 def empty_report(evidence: Evidence) -> Interpretation:
     """A bounce that detection recognised but no reader could read a recipient of."""
-    kind = "delay" if evidence.kind == "delay" else "failure"
-    return Interpretation(kind=kind, format="general")
+    return Interpretation(kind="delay" if evidence.kind == "delay" else "failure", format="general")
 
 
 __all__ = ["GeneralReader", "RecipientStatus", "empty_report"]

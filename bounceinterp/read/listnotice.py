@@ -39,6 +39,9 @@ LIST_HEADERS = ("List-Post", "X-BeenThere", "X-ML-Name", "List-Id")
 class ListNoticeReader:
     """Reads the refusals of the list manager ``family`` (also the ``Interpretation.format``)."""
 
+    #: Recognised by the list manager's own headers (``read.UNDETECTED_READERS``).
+    recognises_by_headers = True
+
     def __init__(self, family: str) -> None:
         self.name = family
 

@@ -107,7 +107,9 @@ def _read_transcript(
         if current is None:
             found[address.lower()] = recipient(address, diagnostic, action=action, remote_mta=host)
         elif said or current.diagnostic is None:
-            better = recipient(address, diagnostic, action=current.action, remote_mta=host)
+            better = recipient(
+                address, diagnostic, action=current.action or action, remote_mta=host
+            )
             current.diagnostic, current.remote_mta = better.diagnostic, better.remote_mta
             current.status = better.status if better.status else current.status
             current.reply_code = better.reply_code or current.reply_code

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cache
+from typing import cast
 
 import regex
 
@@ -16,6 +17,7 @@ from .. import patterns
 from ..model import Interpretation
 from ..parse import ParsedMessage
 from ..resources import load_yaml, rules_dir
+from ..vocabulary import Refused
 
 
 @cache
@@ -36,7 +38,7 @@ def commands_in(text: str) -> list[tuple[int, str]]:
     """Every command mention in ``text`` as (position, command), in text order."""
     scanner, commands = _scanner()
     return [
-        (match.start(), commands[int(match.lastgroup[1:])])
+        (match.start(), commands[int(str(match.lastgroup)[1:])])
         for match in patterns.finditer(scanner, text)
     ]
 
@@ -90,11 +92,11 @@ def _party_patterns() -> tuple[tuple[str, regex.Pattern], ...]:
     )
 
 
-def refused_party(diagnostic: str | None, command: str | None) -> str | None:
+def refused_party(diagnostic: str | None, command: str | None) -> Refused | None:
     """Who a refusal is about: the server's words when they say it ("Sender address
     rejected"), else the command it answered (RCPT: the recipient, MAIL: the sender...)."""
     if diagnostic:
         for party, pattern in _party_patterns():
             if patterns.search(pattern, diagnostic) is not None:
-                return party
-    return PARTY_OF_COMMAND.get(command or "")
+                return cast(Refused, party)
+    return cast(Refused | None, PARTY_OF_COMMAND.get(command or ""))

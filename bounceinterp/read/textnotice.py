@@ -98,6 +98,12 @@ class TextNoticeReader:
         self.family = family
         self.name = name or family
 
+    @property
+    def recognises_by_headers(self) -> bool:
+        """A family that names its sender (``header:From``) recognises its notices by it, even
+        when detection saw nothing (``read.UNDETECTED_READERS``)."""
+        return "header:From" in patterns.format_patterns(self.family)
+
     def read(self, parsed: ParsedMessage, evidence: Evidence) -> Interpretation | None:
         pats = patterns.format_patterns(self.family)
         if not headers_match(parsed, self.family):

@@ -21,6 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from bounceinterp.i18n import gettext as _
 from bounceinterp.limits import DEFAULT_LIMITS, Limits
@@ -68,8 +69,12 @@ def records(
     diagnostics: bool = False,
     work: Work = worker.interpret_chunk,
     limits: Limits = DEFAULT_LIMITS,
+    error: Callable[[str, str], Any] | None = None,
 ) -> Iterator[Record]:
-    """The record of every message, in order, interpreted by ``jobs`` processes (1: here)."""
+    """The record of every message, in order, interpreted by ``jobs`` processes (1: here).
+
+    ``work`` makes the items of a chunk (``explain --jobs`` gives its own); ``error`` makes the
+    item of a message whose worker died or failed, from its label and the reason."""
     pieces = chunks(messages)
     first = next(pieces, None)
     second = next(pieces, None) if first is not None else None
@@ -79,7 +84,7 @@ def records(
             yield from work(chunk)
         return
     assert first is not None
-    pool = _Pool(jobs, rules, diagnostics, work, limits)
+    pool = _Pool(jobs, rules, diagnostics, work, limits, error or _explain_error)
     yield from pool.run(chain([first, second], pieces))
 
 
@@ -88,7 +93,7 @@ def _context() -> multiprocessing.context.BaseContext:
     has imported the library once), else spawn; never a bare fork of a threaded parent."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["bounceinterp.report.worker"])
+        context.set_forkserver_preload(["bounceinterp.report.worker", "bounceinterp.explanation"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -101,10 +106,12 @@ class _Pool:
         diagnostics: bool,
         work: Work,
         limits: Limits = DEFAULT_LIMITS,
+        error: Callable[[str, str], Any] | None = None,
     ):
         self.jobs = jobs
         self.initargs = (rules, diagnostics, True, limits)
         self.work = work
+        self.error = error or _explain_error
 
     def _executor(self, workers: int) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -136,7 +143,7 @@ class _Pool:
         except BrokenProcessPool:
             pass
         except Exception as exc:  # the work itself failed (it should not): the chunk is lost
-            return [_explain_error(m.label, str(exc)) for m in chunk], pool
+            return [self.error(m.label, str(exc)) for m in chunk], pool
         # A worker died: every chunk in flight may have gone with it. Keep the results that
         # arrived, run the others again one message at a time, then go on with a new pool.
         pool.shutdown(wait=True, cancel_futures=True)
@@ -157,7 +164,7 @@ class _Pool:
                 try:
                     done.extend(pool.submit(self.work, [message]).result())
                 except BrokenProcessPool:
-                    done.append(_explain_error(message.label, _("its worker process stopped")))
+                    done.append(self.error(message.label, _("its worker process stopped")))
                     pool.shutdown(wait=True)
                     pool = self._executor(1)
         finally:

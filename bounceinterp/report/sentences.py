@@ -278,9 +278,12 @@ def _user_unknown(key: ActionKey, tally: ActionTally, r: Reader) -> Sentences:
         "%(count)s addresses do not exist (%(examples)s): %(evidence)s.",
         count,
     )
-    advice = r._(
+    advice = r.catalog.ngettext(
+        "Check it for typing mistakes, then remove it from your address book and mailing "
+        "lists: retrying will not help.",
         "Check them for typing mistakes, then remove them from your address book and mailing "
-        "lists: retrying will not help."
+        "lists: retrying will not help.",
+        count,
     )
     return text, advice
 
@@ -292,7 +295,11 @@ def _address_inactive(key: ActionKey, tally: ActionTally, r: Reader) -> Sentence
         "%(count)s addresses are disabled or no longer used (%(examples)s): %(evidence)s.",
         count,
     )
-    advice = r._("Ask these people for their current address in another way.")
+    advice = r.catalog.ngettext(
+        "Ask this person for their current address in another way.",
+        "Ask these people for their current address in another way.",
+        count,
+    )
     return text, advice
 
 
@@ -303,7 +310,11 @@ def _mailbox_full(key: ActionKey, tally: ActionTally, r: Reader) -> Sentences:
         "%(count)s mailboxes are full (%(examples)s): %(evidence)s.",
         count,
     )
-    advice = r._("Tell these people in another way; send again once they have made room.")
+    advice = r.catalog.ngettext(
+        "Tell this person in another way; send again once they have made room.",
+        "Tell these people in another way; send again once they have made room.",
+        count,
+    )
     return text, advice
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from gettext import NullTranslations
 
 from babel import Locale
 from babel.dates import format_date, format_interval
 from babel.lists import format_list
 from babel.numbers import format_decimal
-from babel.support import NullTranslations
 
 from bounceinterp.i18n import negotiate, parse_language_list, process_language, translations
 
