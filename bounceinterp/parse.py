@@ -171,3 +171,5 @@ def _restore_subject(tree: Tree) -> None:
     original = root.header("X-Bounce-Original-Subject")
     if original is not None:
         root.headers = [(n, original if n.lower() == "subject" else v) for n, v in root.headers]
+    elif any(part.explanation for part in root.walk()):  # rewritten, and it had no Subject
+        root.headers = [(n, v) for n, v in root.headers if n.lower() != "subject"]

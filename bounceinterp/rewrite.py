@@ -122,11 +122,19 @@ def rewrite_edits(
         lang = marker.rpartition("lang=")[2].strip() or lang
     texts = rewrite_texts(report, lang, now=now, fallback=fallback_lang)
     edits = Edits()
+    # Rewritten before: its Subject and the original one stay as they were (a message that
+    # was malformed may read a little differently once wrapped); the rest is set again.
+    kept = {"x-bounce-original-subject"} if explained and not header_only else set()
     edits.delete = sorted(
-        {n for n, _ in parsed.headers() if n.lower().startswith(OWN_PREFIX)}, key=str.lower
+        {
+            n
+            for n, _ in parsed.headers()
+            if n.lower().startswith(OWN_PREFIX) and n.lower() not in kept
+        },
+        key=str.lower,
     )
     edits.add = _bounce_headers(report, texts.lang, texts.summary if header_only else None)
-    if not header_only:
+    if not header_only and not explained:
         original_subject = parsed.header("Subject")  # the one before a rewrite (parse.py)
         edits.change.append(("Subject", encode_header(texts.subject)))
         if original_subject is not None:
@@ -293,8 +301,6 @@ def _wrap_body(
     boundary = _boundary(raw, "mix")
     edits.body = eol.join(
         [
-            b"This is a multi-part message in MIME format.",
-            b"",
             b"--" + boundary,
             explanation,
             b"--" + boundary,
@@ -341,10 +347,12 @@ def apply_edits(raw: bytes, edits: Edits) -> bytes:
     split = _header_split(raw)
     head, body = raw[:split], raw[split:]
     deleted = {n.lower() for n in edits.delete}
-    changes = {n.lower(): v for n, v in edits.change}
+    changes = {n.lower(): (n, v) for n, v in edits.change}
     out: list[bytes] = []
     skipping = False
     for line in head.splitlines(keepends=True):
+        if not line.endswith((b"\n", b"\r")):  # a last header with no line ending (no body)
+            line += eol
         if line[:1] in (b" ", b"\t"):
             if not skipping:
                 out.append(line)
@@ -354,10 +362,10 @@ def apply_edits(raw: bytes, edits: Edits) -> bytes:
         name = line.split(b":", 1)[0].strip().decode("ascii", "replace")
         skipping = name.lower() in deleted or name.lower() in changes
         if name.lower() in changes:
-            out.append(_field(name, changes.pop(name.lower()), eol))
+            out.append(_field(name, changes.pop(name.lower())[1], eol))
         elif not skipping:
             out.append(line)
-    for name, value in [*changes.items(), *edits.add]:
+    for name, value in [*changes.values(), *edits.add]:
         out.append(_field(name, value, eol))
     new_body = body if edits.body is None else edits.body
     return b"".join(out) + eol + new_body

@@ -138,10 +138,15 @@ def _ask(
     reader: Reader, parsed: ParsedMessage, evidence: Evidence, warnings: list[str]
 ) -> Interpretation | None:
     try:
-        return reader.read(parsed, evidence)
+        found = reader.read(parsed, evidence)
     except Exception as exc:
         warnings.append(f"reader {reader.name}: {type(exc).__name__}: {exc}")
         return None
+    most = parsed.limits.max_recipients
+    if found is not None and len(found.recipients) > most:  # whatever the reader
+        warnings.append(f"more than {most} recipients: the rest not read")
+        del found.recipients[most:]
+    return found
 
 
 __all__ = ["READERS", "Reader", "read"]

@@ -32,13 +32,18 @@ class ArfReader:
         recipients = [clean_address(v) for n, v in fields if n in RECIPIENT_FIELDS]
         if not recipients and report.original is not None:
             recipients = list(report.original.to)
+        most = parsed.limits.max_recipients
+        if len(recipients) > most:
+            parsed.warnings.append(f"more than {most} recipients: the rest not read")
+            recipients = recipients[:most]
+        extra = {k: v for k, v in fields if k.startswith(("feedback", "user"))}
         for address in recipients or [None]:
             report.recipients.append(
                 RecipientStatus(
                     address=address,
                     category="feedback",
                     diagnostic=values.get("feedback-type"),
-                    extra_fields={k: v for k, v in fields if k.startswith(("feedback", "user"))},
+                    extra_fields=dict(extra),
                 )
             )
         report.reporting_mta = values.get("reporting-mta")

@@ -13,6 +13,7 @@ import regex
 
 from .. import patterns
 from ..dates import parse_date
+from ..limits import DEFAULT_LIMITS
 from ..model import Interpretation, RecipientStatus
 
 #: Fields that start a recipient's group (one of them is required per recipient by RFC 3464).
@@ -53,9 +54,10 @@ class FieldGroup:
         return {n for n, _ in self.fields}
 
 
-def split_groups(text: str) -> list[FieldGroup]:
+def split_groups(text: str, longest: int = DEFAULT_LIMITS.max_header_length) -> list[FieldGroup]:
     """Unfold continuation lines and split the fields into blank-line separated groups.
-    Linear in the text: the lines of a folded field are gathered, then joined once."""
+    Linear in the text: the lines of a folded field are gathered, then joined once; a value
+    is kept up to ``longest`` characters (``Limits.max_header_length``)."""
     groups: list[list[tuple[str, list[str]]]] = []
     current: list[tuple[str, list[str]]] = []
     for line in text.split("\n"):
@@ -74,7 +76,7 @@ def split_groups(text: str) -> list[FieldGroup]:
     if current:
         groups.append(current)
     joined = [
-        FieldGroup([(name, " ".join(p for p in pieces if p)) for name, pieces in group])
+        FieldGroup([(name, " ".join(p for p in pieces if p)[:longest]) for name, pieces in group])
         for group in groups
     ]
     return _separate_run_together(joined)
@@ -287,10 +289,12 @@ def _field_title(name: str) -> str:
     return "-".join(part.capitalize() if part != "id" else "ID" for part in name.split("-"))
 
 
-def read_report(text: str, report: Interpretation) -> list[RecipientStatus]:
+def read_report(
+    text: str, report: Interpretation, longest: int = DEFAULT_LIMITS.max_header_length
+) -> list[RecipientStatus]:
     """Fill ``report``'s per-message fields from ``text`` and return its recipients."""
     recipients: list[RecipientStatus] = []
-    for group in split_groups(text):
+    for group in split_groups(text, longest):
         names = group.names()
         if names & RECIPIENT_FIELDS:
             recipients.append(recipient_from_group(group))

@@ -28,7 +28,7 @@ class Rfc3464Reader:
             if part.content_type == "message/global-delivery-status":
                 report.format = "rfc6533"
             text = parsed.text(part, parsed.limits.max_message_bytes)
-            report.recipients.extend(read_report(text, report))
+            report.recipients.extend(read_report(text, report, parsed.limits.max_header_length))
         if not report.recipients:
             return None
         most = parsed.limits.max_recipients

@@ -70,6 +70,10 @@ def _listed(pats: dict[str, regex.Pattern], notice: str) -> list[tuple[str, str 
     return result
 
 
+#: The lines of one server answer kept for a diagnostic.
+_MOST_ANSWER_LINES = 100
+
+
 def _read_transcript(
     pats: dict[str, regex.Pattern],
     notice: str,
@@ -79,6 +83,7 @@ def _read_transcript(
     """Add the transcript's recipients and answers to ``found``; return the last status line
     (the diagnostic when no recipient is named)."""
     said: list[str] = []
+    joined: str | None = None  # said, joined once for all the recipients it answers
     used = False
     host: str | None = None
     last_status: str | None = None
@@ -90,7 +95,9 @@ def _read_transcript(
             continue
         answer = patterns.search(pats["remote_said"], line)
         if answer:
-            said.append(answer.group("text"))
+            if len(said) < _MOST_ANSWER_LINES:  # a server's answer is a few lines, not thousands
+                said.append(answer.group("text"))
+                joined = None
             continue
         line_recipient = patterns.search(pats["transcript_recipient"], line)
         if line_recipient is None:
@@ -100,7 +107,9 @@ def _read_transcript(
                     said, used = [], False
             continue
         last_status = line.strip()
-        diagnostic = "\n".join(said) if said else line_recipient.group("text")
+        if said and joined is None:
+            joined = "\n".join(said)
+        diagnostic = joined if said else line_recipient.group("text")
         used = bool(said)
         address = line_recipient.group("address")
         current = found.get(address.lower())
