@@ -24,6 +24,12 @@ def _positive(kind: type[int] | type[float]):
     return read
 
 
+def _size(count: int) -> str:
+    """A byte count as the other options of the command write it: "10 MiB"."""
+    mebibyte = 1024 * 1024
+    return f"{count // mebibyte} MiB" if count % mebibyte == 0 else str(count)
+
+
 def add_limit_options(parser: argparse.ArgumentParser, message_bytes: bool = True) -> None:
     """``--max-message-bytes`` (unless the command has its own), ``--max-recipients`` and
     ``--time-budget``; their defaults are the library's."""
@@ -35,7 +41,7 @@ def add_limit_options(parser: argparse.ArgumentParser, message_bytes: bool = Tru
             help=_(
                 "read at most N bytes of each message; the rest is not examined, and a warning "
                 "says so (default: {default})"
-            ).format(default=DEFAULT_LIMITS.max_message_bytes),
+            ).format(default=_size(DEFAULT_LIMITS.max_message_bytes)),
         )
     parser.add_argument(
         "--max-recipients",

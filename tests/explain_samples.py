@@ -15,7 +15,7 @@ SENT = datetime(2026, 11, 27, 9, 13, 58, tzinfo=PARIS)
 RETRY_UNTIL = datetime(2026, 12, 1, 14, 3, tzinfo=PARIS)
 
 #: Every shipped language (``test_catalogs`` checks that no catalog is missing from this list).
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "pt_PT", "nl", "pl", "ru", "ja", "zh_Hans")
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "pt_PT", "nl", "pl", "ru", "ja", "zh_Hans", "ar")
 
 #: The categories of TAXONOMY.md.
 CATEGORIES = (

@@ -116,3 +116,45 @@ def test_missing_subject_and_date_still_make_a_headline() -> None:
     interpretation = failure(original=None)
     body = flat(explain(interpretation, lang="nl", now=NOW))
     assert "Je bericht aan jacqueline@example.com kon niet worden bezorgd." in body
+
+
+def test_recipients_explained_alike_are_explained_once_under_all_their_names() -> None:
+    from explain_samples import recipient
+
+    interpretation = failure()
+    interpretation.recipients = [
+        recipient(address=f"user{n}@example.com", category="user_unknown", status="5.1.1",
+                  diagnostic=f"550 5.1.1 <user{n}@example.com>: Recipient address rejected")
+        for n in range(5)
+    ] + [recipient(address="full@example.org", category="mailbox_full", status="4.2.2",
+                   diagnostic="452 4.2.2 Mailbox full", who_acts="recipient")]  # fmt: skip
+    text = flat(explain(interpretation, lang="en", now=NOW))
+    assert "user0@example.com, user1@example.com, user2@example.com, and 2 other recipients" in text
+    assert (
+        text.count("This address does not exist on the recipient's mail server.") == 2
+    )  # table, box
+    data = explanation_dict(interpretation, "en", now=NOW)
+    assert [told["address"] for told in data["recipients"]] == [
+        *(f"user{n}@example.com" for n in range(5)),
+        "full@example.org",
+    ]
+
+
+def test_a_mass_bounce_explains_at_most_thirty_groups() -> None:
+    from explain_samples import recipient
+
+    from bounceinterp.explanation.content import MOST_SECTIONS
+
+    interpretation = failure()
+    interpretation.recipients = [
+        recipient(
+            address=f"u{n}@example.com",
+            category="user_unknown",
+            status="5.1.1",
+            diagnostic=f"550 5.1.1 error number {n}",
+        )
+        for n in range(MOST_SECTIONS + 12)
+    ]
+    text = flat(explain(interpretation, lang="en", now=NOW))
+    assert "12 more recipients are listed only in the table above." in text
+    assert "u41@example.com" in text  # in the table

@@ -30,6 +30,13 @@ def test_installed_wheel_finds_its_own_rules_and_locales(tmp_path):
     assert "bounceinterp/rules/reply-codes.yaml" in names
     assert any(n.startswith("bounceinterp/locales/") and n.endswith(".po") for n in names)
     assert not any(n.endswith(".mo") for n in names)
+    assert "bounceinterp/py.typed" in names
+    assert "bounceinterp/schema/report.schema.json" in names
+    assert "bounceinterp/rules/prepared.pickle" in names  # built by hatch_build.py
+    assert any(n.endswith(".data/data/share/man/man1/bounceinterp.1") for n in names)
+    assert any(
+        n.endswith(".data/data/share/bash-completion/completions/bounceinterp") for n in names
+    )
 
     site = tmp_path / "site"
     subprocess.run(

@@ -196,9 +196,9 @@ CATEGORIES: dict[str, CategoryText] = {
     ),
     "spf_fail": CategoryText(
         N_(
-            "The recipient's server could not confirm that the server which delivered your "
-            "message may send mail for your address (a check called SPF). This happens very "
-            "often when a message is forwarded from one address to another."
+            "SPF is the list of servers a domain allows to send its mail. The check fails very "
+            "often when a message is forwarded from one address to another, because the "
+            "forwarding server is not on that list."
         ),
         (
             N_(

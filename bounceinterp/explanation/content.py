@@ -6,11 +6,12 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 
 from babel import Locale
+from babel.lists import format_list
 
 from bounceinterp.classify import KIND_CATEGORIES
 from bounceinterp.i18n import translations
-from bounceinterp.model import Interpretation
-from bounceinterp.verdict import Verdict, verdicts
+from bounceinterp.model import Interpretation, RecipientStatus
+from bounceinterp.verdict import Verdict, verdict, verdicts
 
 from . import wording
 from .categories import category_text
@@ -91,16 +92,19 @@ def _notice(interpretation: Interpretation, ctx: Context) -> list[Block]:
     return blocks
 
 
-def _table(found: list[Verdict], ctx: Context) -> Table:
-    """One row per recipient: who, what happened, the cause, who must act."""
+def _table(interpretation: Interpretation, ctx: Context) -> Table:
+    """One row per group of recipients explained alike: who, what happened, the cause, who
+    must act."""
     header = (ctx._("Recipient"), ctx._("What happened"), ctx._("Why"), ctx._("Who acts"))
     rows = []
-    for v in found:
+    for group in explained_alike(interpretation):
+        v = verdict(group[0], interpretation)
+        name = group_label(group, interpretation, ctx) if len(group) > 1 else name_of(v, ctx)
         texts = category_text(v.category)
         cause = texts.cause if v.happened in ("failed", "expired", "delayed") else ""
         rows.append(
             (
-                Phrase("%(a)s", {"a": name_of(v, ctx)}),
+                Phrase("%(a)s", {"a": name}),
                 Phrase(ctx._(wording.HAPPENED_SHORT[v.happened])),
                 Phrase(ctx._(cause)) if cause else Phrase(""),
                 Phrase(ctx._(wording.WHO_ACTS_SHORT[v.who_acts])),
@@ -122,11 +126,47 @@ def _summary(interpretation: Interpretation, ctx: Context) -> Section | None:
         counts = list(_counts(found, ctx))
         tone = "failed" if any(v.happened in ("failed", "expired") for v in found) else "delayed"
         blocks.append(VerdictBox(counts[0], tuple(counts[1:]), None, tone))
-        blocks.append(_table(found, ctx))
+        blocks.append(_table(interpretation, ctx))
     if not blocks:
         return None
     tone = {"failure": "failed", "delay": "delayed"}.get(kind, "info")
     return Section(None, 1, blocks, tone)
+
+
+#: Sections explaining recipients, at most: a mass bounce is explained, not recited (the
+#: summary table lists every recipient).
+MOST_SECTIONS = 30
+
+
+def explained_alike(interpretation: Interpretation) -> list[list[RecipientStatus]]:
+    """The recipients in groups whose explanations would say the same (same verdict, codes,
+    server and words, but for their own address), in the order of the report."""
+    groups: dict[tuple, list[RecipientStatus]] = {}
+    for recipient in interpretation.recipients:
+        v = verdict(recipient, interpretation)
+        words = recipient.diagnostic or ""
+        for address in {recipient.address, recipient.original_address} - {None}:
+            words = words.replace(address, "")  # type: ignore[arg-type]
+        key = (
+            v.happened, v.category, v.who_acts, v.final, v.permanent, v.retry_until,
+            v.stopped_at, v.forwarded_to, v.domain, tuple(sorted(recipient.facts.items())),
+            recipient.status, recipient.reply_code, recipient.remote_mta, recipient.command,
+            words,
+        )  # fmt: skip
+        groups.setdefault(key, []).append(recipient)
+    return list(groups.values())
+
+
+def group_label(group: list[RecipientStatus], interpretation: Interpretation, ctx: Context) -> str:
+    """ "a@x, b@y and c@z", or "a@x, b@y, c@z and 12 other recipients" in the reader's words."""
+    names = [name_of(verdict(r, interpretation), ctx) for r in group]
+    if len(names) > 3:
+        others = len(names) - 3
+        template = ctx.catalog.ngettext(
+            "%(num)s other recipient", "%(num)s other recipients", others
+        )
+        names = [*names[:3], template % {"num": ctx.number(others)}]
+    return format_list(names, locale=ctx.locale)
 
 
 def _stamp(moment: datetime | None) -> str | None:
@@ -200,10 +240,24 @@ def build_document(
     if summary is not None:
         document.sections.append(summary)
     several = len(interpretation.recipients) > 1
-    for recipient in interpretation.recipients:
+    groups = explained_alike(interpretation)
+    for group in groups[:MOST_SECTIONS]:
+        first, *rest = group
+        label = group_label(group, interpretation, ctx) if rest else None
         document.sections.extend(
-            recipient_sections(recipient, interpretation, ctx, several, document.told)
+            recipient_sections(
+                first, interpretation, ctx, several, document.told, label, tuple(rest)
+            )
         )
+    left = sum(len(group) for group in groups[MOST_SECTIONS:])
+    if left:
+        template = ctx.catalog.ngettext(
+            "%(num)s more recipient is listed only in the table above.",
+            "%(num)s more recipients are listed only in the table above.",
+            left,
+        )
+        note = Paragraph(phrase(template, generated={"num": ctx.number(left)}))
+        document.sections.append(Section(None, 1, [note], "info"))
     if why:
         document.sections.append(why_section(interpretation, ctx))
     technical = _technical(interpretation, ctx)

@@ -148,6 +148,11 @@ class Journey:
         return "…" if self.waiting else "✕"
 
 
+def act_sign(rtl: bool) -> str:
+    """The arrow before "must act", pointing the way the text reads."""
+    return "⬅" if rtl else "➜"
+
+
 @dataclass(frozen=True)
 class Table:
     """A summary table: translated column headings, rows of values."""

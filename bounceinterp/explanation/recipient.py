@@ -5,6 +5,8 @@ thing to do), the journey strip, what happened, the steps, and the mail administ
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bounceinterp.model import Interpretation, RecipientStatus
 from bounceinterp.verdict import Verdict, verdict
 
@@ -54,11 +56,13 @@ def name_of(v: Verdict, ctx: Context) -> str:
     return v.address or ctx._(wording.UNKNOWN_RECIPIENT)
 
 
-def headline(v: Verdict, interpretation: Interpretation, ctx: Context) -> Phrase:
+def headline(
+    v: Verdict, interpretation: Interpretation, ctx: Context, label: str | None = None
+) -> Phrase:
     original = interpretation.original
     subject = original.subject if original and original.subject else None
     sent = original.date if original else None
-    values = {"recipient": name_of(v, ctx)}
+    values = {"recipient": label or name_of(v, ctx)}
     if subject:
         values["subject"] = subject
     moment = ctx.when(sent) if sent is not None else {}
@@ -132,7 +136,11 @@ def journey(v: Verdict, ctx: Context) -> Journey:
 
 
 def box(
-    v: Verdict, interpretation: Interpretation, ctx: Context, todo: Phrase | None
+    v: Verdict,
+    interpretation: Interpretation,
+    ctx: Context,
+    todo: Phrase | None,
+    label: str | None = None,
 ) -> VerdictBox:
     texts = category_text(v.category)
     lines: list[Phrase] = []
@@ -145,7 +153,9 @@ def box(
         lines.append(said)
     if v.happened in ("failed", "expired", "delayed"):
         lines.append(Phrase(ctx._(wording.WHO_ACTS[v.who_acts])))
-    return VerdictBox(headline(v, interpretation, ctx), tuple(lines), todo, TONES[v.happened])
+    return VerdictBox(
+        headline(v, interpretation, ctx, label), tuple(lines), todo, TONES[v.happened]
+    )
 
 
 def _classification(recipient: RecipientStatus, ctx: Context) -> Phrase:
@@ -226,6 +236,8 @@ def recipient_sections(
     ctx: Context,
     several: bool,
     told: list[Told] | None = None,
+    label: str | None = None,
+    also: tuple[RecipientStatus, ...] = (),
 ) -> list[Section]:
     """The sections explaining ``recipient``: the verdict, what happened and what to do, then
     the administrator's part.
@@ -234,7 +246,7 @@ def recipient_sections(
     everything the reader needs; the recipient only adds the administrator's part.
     """
     v = verdict(recipient, interpretation)
-    heading = Phrase("%(recipient)s", {"recipient": name_of(v, ctx)}) if several else None
+    heading = Phrase("%(recipient)s", {"recipient": label or name_of(v, ctx)}) if several else None
     texts = category_text(v.category)
     facts = fact_text(v.category, recipient.facts, ctx.catalog)
     admin_note = texts.admin
@@ -247,21 +259,22 @@ def recipient_sections(
     todo = steps(v, texts, facts, ctx) if v.happened in ("failed", "expired", "delayed") else []
     # When nobody needs to act, the box says so; it names no "first thing to do".
     first = todo[0] if todo and v.who_acts != "nobody" else None
-    verdict_box = box(v, interpretation, ctx, first)
+    verdict_box = box(v, interpretation, ctx, first, label)
     if told is not None:
-        told.append(
-            Told(
-                address=v.address,
-                happened=v.happened,
-                final=v.final,
-                permanent=v.permanent,
-                retry_until=v.retry_until,
-                who_acts=v.who_acts,
-                category=v.category,
-                box=verdict_box,
-                steps=tuple(todo),
-            )
+        said = Told(
+            address=v.address,
+            happened=v.happened,
+            final=v.final,
+            permanent=v.permanent,
+            retry_until=v.retry_until,
+            who_acts=v.who_acts,
+            category=v.category,
+            box=verdict_box,
+            steps=tuple(todo),
         )
+        told.append(said)
+        # The recipients explained with this one are told the same verdict.
+        told.extend(replace(said, address=verdict(r, interpretation).address) for r in also)
     main = Section(heading, 1, [verdict_box], TONES[v.happened])
     sections = [main]
     if v.happened in ("failed", "expired", "delayed"):

@@ -27,6 +27,7 @@ from .document import (
     Table,
     Verbatim,
     VerdictBox,
+    act_sign,
     visible,
 )
 
@@ -135,7 +136,7 @@ def _journey(block: Journey, rtl: bool) -> str:
         if here:
             lines.append(_mark(stop_colour, f"{block.stop_sign} {_text(block.stop_mark)}"))
         if acts:
-            lines.append(_mark("#175cd3", f"➜ {_text(block.act_mark)}"))
+            lines.append(_mark("#175cd3", f"{act_sign(rtl)} {_text(block.act_mark)}"))
         style = (
             f"border:{border};border-radius:4px;padding:6px 5px;text-align:center;"
             f"vertical-align:top;background:#ffffff;color:{color};font-size:12px;line-height:1.35;"
@@ -208,7 +209,8 @@ def _section(section: Section, heading_tag: str, document: Document) -> list[str
             )
         elif isinstance(block, Verbatim):
             parts.append(f'<p style="{_P}">{_text(block.label)}</p>')
-            parts.append(f'<pre class="bi-pre" style="{_PRE}">{_text(block.text)}</pre>')
+            # The server's words are in its own language and direction, whatever the page's.
+            parts.append(f'<pre class="bi-pre" dir="auto" style="{_PRE}">{_text(block.text)}</pre>')
     if section.secondary:
         return [f'<div class="bi-quiet" style="{_QUIET}">', *parts, "</div>"]
     return parts

@@ -23,6 +23,7 @@ from .document import (
     Table,
     Verbatim,
     VerdictBox,
+    act_sign,
     visible,
 )
 
@@ -89,7 +90,7 @@ def _journey(block: Journey, rtl: bool) -> list[str]:
         if index == block.stopped_at:
             text = f"**{text}** {block.stop_sign} _{_escape_trusted(block.stop_mark)}_"
         if index == block.acts:
-            text += f" ➜ _{_escape_trusted(block.act_mark)}_"
+            text += f" {act_sign(rtl)} _{_escape_trusted(block.act_mark)}_"
         parts.append(text)
     return [(" ← " if rtl else " → ").join(parts), ""]
 

@@ -16,6 +16,7 @@ from .document import (
     Table,
     Verbatim,
     VerdictBox,
+    act_sign,
     visible,
 )
 
@@ -33,8 +34,16 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
+def _has_wide(text: str) -> bool:
+    """Whether ``text`` holds a wide character (looked up once per distinct character)."""
+    return not text.isascii() and any(_wide(char) for char in set(text))
+
+
 def _pieces(text: str) -> list[str]:
     """The text cut where a line may break: after spaces, and around wide characters."""
+    if not _has_wide(text):  # the usual case: words, one column per character
+        words = text.split(" ")
+        return [word + " " for word in words[:-1]] + [words[-1]]
     pieces: list[str] = []
     for char in text:
         glue = bool(pieces) and (
@@ -55,16 +64,18 @@ def _wrap(text: str, indent: str = "", hanging: str | None = None) -> str:
     (Chinese, Japanese) characters, which take two columns; a word longer than a line is kept
     whole."""
     later = indent if hanging is None else hanging
+    text = _collapsed(text)
+    width = _width if _has_wide(text) else len
     lines: list[str] = []
-    line, used = indent, _width(indent)
-    for piece in _pieces(_collapsed(text)):
-        size = _width(piece.rstrip(" "))
+    line, used = indent, len(indent)
+    for piece in _pieces(text):
+        size = width(piece.rstrip(" "))
         if used + size > WIDTH and line.strip():
             lines.append(line.rstrip(" "))
             piece = piece.lstrip(" ")
-            line, used = later, _width(later)
+            line, used = later, len(later)
         line += piece
-        used += _width(piece)
+        used += width(piece)
     lines.append(line.rstrip(" "))
     return "\n".join(lines)
 
@@ -87,6 +98,8 @@ def _plain(phrase: Phrase) -> str:
 
 def _width(text: str) -> int:
     """Columns a text takes on a terminal (wide East Asian characters take two)."""
+    if not _has_wide(text):
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -115,9 +128,25 @@ def _journey(block: Journey, rtl: bool) -> list[str]:
         if index == block.stopped_at:
             text += f" [{block.stop_sign} {block.stop_mark}]"
         if index == block.acts:
-            text += f" [➜ {block.act_mark}]"
+            text += f" [{act_sign(rtl)} {block.act_mark}]"
         parts.append(text)
-    return [_wrap((" ← " if rtl else " → ").join(parts), "  ", "    "), ""]
+    return [_wrap_units(parts, " ← " if rtl else " → ", "  ", "    "), ""]
+
+
+def _wrap_units(units: list[str], separator: str, indent: str, hanging: str) -> str:
+    """``units`` joined by ``separator``, lines broken only between units (a stop and its
+    marks stay together, in any script); a unit wider than a line gets one of its own."""
+    lines: list[str] = []
+    line = indent
+    for index, unit in enumerate(units):
+        piece = unit if index == 0 else separator + unit
+        if index and _width(line) + _width(piece) > WIDTH:
+            lines.append(line.rstrip())
+            line = hanging + separator.lstrip() + unit
+        else:
+            line += piece
+    lines.append(line.rstrip())
+    return "\n".join(lines)
 
 
 def _table(block: Table) -> list[str]:
