@@ -119,8 +119,8 @@ def run_explain(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     status = EXIT_OK
     if "-" in args.files and sys.stdin is not None and sys.stdin.isatty():
-        print(f"bounceinterp: {_('reading a message from standard input (end it with Ctrl-D)')}",
-              file=sys.stderr)  # fmt: skip
+        waiting = _("reading a message from standard input (end it with Ctrl-D)")
+        print(f"bounceinterp: {waiting}", file=sys.stderr)
     settings = Settings(args.format, args.lang, args.why, args.rules, limits)
     found = messages(args.files, max_bytes=limits.max_message_bytes)
     for index, item in enumerate(explained(found, settings, args.jobs or default_jobs())):

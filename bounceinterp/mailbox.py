@@ -46,7 +46,7 @@ import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 __all__ = ["STDIN", "Message", "MessageReader", "is_maildir", "messages"]
@@ -69,7 +69,8 @@ _MAILDIR_PARTS = ("cur", "new", "tmp")
 class Message:
     """One message found in an input: its raw bytes, or why it could not be read."""
 
-    #: Where it came from: the path as given, ``#N`` for the Nth message of an mbox.
+    #: Where it came from: the path as given, ``#N`` for the Nth message of an mbox that
+    #: holds several (a file of one message is labelled by its path alone).
     label: str
     #: The message exactly as stored (an mbox message without its ``From`` line and with
     #: ``>From`` unquoted); None when it could not be read.
@@ -204,7 +205,7 @@ def _sources(paths: list[str]) -> Iterator[_Source]:
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(path, set())
         else:  # a file, or a pipe such as <(zcat box.gz): read it as given
-            yield _Source(path, path)
+            yield _Source(path, path, single=is_message_file(path))
 
 
 def _labelled(label: str) -> _Source | None:
@@ -245,7 +246,7 @@ def _walk(directory: str, seen: set[tuple[int, int]]) -> Iterator[_Source]:
         if is_dir(entry):
             yield from _walk(path, seen)
         else:
-            yield from _file_entry(entry, path, single=False)
+            yield from _file_entry(entry, path, single=is_message_file(path))
 
 
 def _maildir_part(directory: str) -> Iterator[_Source]:
@@ -257,6 +258,15 @@ def _maildir_part(directory: str) -> Iterator[_Source]:
     for entry in entries:
         if not entry.name.startswith(".") and not is_dir(entry):
             yield from _file_entry(entry, os.path.join(directory, entry.name), single=True)
+
+
+#: Names of files that hold one message by definition (RFC 5322 "message/rfc822" files), even
+#: when their first line is an mbox "From " line, as mail programs save them.
+MESSAGE_SUFFIXES = (".eml",)
+
+
+def is_message_file(path: str) -> bool:
+    return path.lower().endswith(MESSAGE_SUFFIXES)
 
 
 def is_dir(entry: os.DirEntry[str]) -> bool:
@@ -373,6 +383,7 @@ def _split(stream: io.BufferedIOBase, source: _Source, max_bytes: int | None) ->
     one asked for when the source picks one)."""
     index = 0
     label = source.label
+    held: Message | None = None
     # read1: what one step of reading gives (a block of a file, what a pipe or a decompressor
     # has), so that the data before a break in a damaged stream is kept.
     read = getattr(stream, "read1", stream.read)
@@ -396,10 +407,23 @@ def _split(stream: io.BufferedIOBase, source: _Source, max_bytes: int | None) ->
             yield collector.message(source.label)
             return
         label = _numbered(source, 1)
+        # A file with one message after its "From " line is that message, labelled by the
+        # file alone (a message saved from a mail program): the first is held until a second
+        # shows the file to be a mailbox.
         for number, message in _mbox(read, source, max_bytes, data):
-            yield message
+            if number == 1 and source.pick is None:
+                held = message
+            else:
+                if held is not None:
+                    yield held
+                    held = None
+                yield message
             index, label = number, _numbered(source, number + 1)
+        if held is not None:
+            yield replace(held, label=source.label)
     except _READ_ERRORS as exc:  # the message being read when the input broke off
+        if held is not None:
+            yield held
         yield Message(label, error=_reason(exc))
         return
     if source.pick is not None and source.pick > index:

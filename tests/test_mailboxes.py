@@ -87,7 +87,10 @@ def test_a_file_is_an_mbox_when_its_first_line_is_a_from_line(tmp_path: Path):
     empty = tmp_path / "empty.eml"
     empty.write_bytes(b"")
     assert read(single) == [(str(single), DSN, None)]
-    assert read(boxed) == [(f"{boxed}#1", DSN, None)]
+    # one message after a "From " line (a message saved by a mail program) is the file itself
+    assert read(boxed) == [(str(boxed), DSN, None)]
+    two = mbox(tmp_path / "two.mbox", [DSN, DSN])
+    assert [label for label, _, _ in read(two)] == [f"{two}#1", f"{two}#2"]
     assert read(empty) == [(str(empty), b"", None)]  # still one message: nothing lost
 
 
@@ -271,3 +274,8 @@ def test_mbox_round_trip_whatever_the_reads_and_the_lines(tmp_path: Path, seed: 
     trickle = _Trickle(path.read_bytes(), seed)
     assert [raw for _l, raw, _e in read("-", stdin=trickle)] == originals
     assert trickle.position == path.stat().st_size
+
+
+def test_an_eml_file_is_one_message_even_with_several_from_lines(tmp_path: Path):
+    saved = mbox(tmp_path / "saved.eml", [DSN, DSN])  # two messages in a file named .eml
+    assert [label for label, _, _ in read(saved)] == [str(saved)]
