@@ -151,13 +151,13 @@ def header_end(data: bytes, start: int, end: int) -> int:
     if first_line.startswith(b"From ") and line_end >= 0:  # an mbox separator line
         next_end = data.find(b"\n", line_end + 1, end)
         first_line = data[line_end + 1 : next_end if next_end >= 0 else end]
-    if not _is_field_line(first_line):
+    if not is_field_line(first_line):
         return start
     blank = data.find(b"\n\n", start, end)
     return end if blank < 0 else blank + 2
 
 
-def _is_field_line(line: bytes) -> bool:
+def is_field_line(line: bytes) -> bool:
     """``Name: value``, with a field name of letters, digits, ``-`` and ``_`` (a name with
     other characters is, in mail, a continuation line that lost its indentation)."""
     name, colon, _ = line.partition(b":")
@@ -182,7 +182,7 @@ def read_header_block(block: bytes, limits: Limits) -> list[tuple[str, str]]:
             if fields:
                 break  # the blank line that ends the block
             continue
-        if line[:1] in (b" ", b"\t") or not _is_field_line(line):
+        if line[:1] in (b" ", b"\t") or not is_field_line(line):
             if fields:
                 fields[-1][1].append(line.strip())
             continue

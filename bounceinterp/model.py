@@ -1,7 +1,7 @@
 """The result objects of the library: what a bounce says, per message and per recipient.
 
 Everything here is plain data (dataclasses) and serialises to the JSON report of
-REPORT-SCHEMA (``to_dict``). Times are timezone-aware ``datetime`` objects.
+docs/report-schema.md (``to_dict``). Times are timezone-aware ``datetime`` objects.
 """
 
 from __future__ import annotations

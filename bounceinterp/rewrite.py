@@ -36,7 +36,7 @@ from datetime import datetime
 from . import __version__
 from .api import interpret_parsed
 from .limits import DEFAULT_LIMITS, Limits
-from .mime import EXPLANATION_BOUNDARY_PREFIX
+from .mime import EXPLANATION_BOUNDARY_PREFIX, is_field_line
 from .model import Interpretation
 from .parse import ParsedMessage, parse
 
@@ -353,7 +353,12 @@ def apply_edits(raw: bytes, edits: Edits) -> bytes:
     for line in head.splitlines(keepends=True):
         if not line.endswith((b"\n", b"\r")):  # a last header with no line ending (no body)
             line += eol
-        if line[:1] in (b" ", b"\t"):
+        # A continuation, as the parser reads one: indented, or not a field at all (pasted
+        # headers that lost their indentation).
+        continued = line[:1] in (b" ", b"\t") or not (
+            is_field_line(line.rstrip(b"\r\n")) or not line.strip() or line.startswith(b"From ")
+        )
+        if continued:
             if not skipping:
                 out.append(line)
             continue
@@ -372,7 +377,11 @@ def apply_edits(raw: bytes, edits: Edits) -> bytes:
 
 
 def _header_split(raw: bytes) -> int:
-    """Where the body of ``raw`` starts (after the blank line that ends the headers)."""
+    """Where the body of ``raw`` starts (after the blank line that ends the headers); 0 when
+    it does not begin with a header field, as the parser reads it (``mime.header_end``)."""
+    first = raw[:1000].split(b"\n", 1)[0].split(b"\r", 1)[0]
+    if not (first.startswith(b"From ") or is_field_line(first)):
+        return 0
     separators = (b"\r\n\r\n", b"\n\n", b"\r\r")
     candidates = [i + len(sep) for sep in separators if (i := raw.find(sep)) >= 0]
     return min(candidates) if candidates else len(raw)

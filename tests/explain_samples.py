@@ -17,7 +17,7 @@ RETRY_UNTIL = datetime(2026, 12, 1, 14, 3, tzinfo=PARIS)
 #: Every shipped language (``test_catalogs`` checks that no catalog is missing from this list).
 LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "pt_PT", "nl", "pl", "ru", "ja", "zh_Hans", "ar")
 
-#: The categories of TAXONOMY.md.
+#: The categories (docs/categories.md).
 CATEGORIES = (
     *("user_unknown", "mailbox_disabled", "has_moved", "mailbox_full", "host_unknown"),
     *("not_accept", "host_down", "network_error", "expired", "greylisted", "rate_limited"),

@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 
 from bounceinterp import Limits, explain, interpret, report_schema, rewrite
 from bounceinterp.parse import parse
+from bounceinterp.rewrite import _header_split
 
 SEEDS = [path.read_bytes() for path in sorted(FIXTURES.glob("*.eml"))]
 LANGUAGES = ["en", "fr", "de", "ja", "ar", "ru", "zh_Hans", "pl", None]
@@ -54,6 +55,10 @@ def mutated(draw) -> bytes:
 messages = st.one_of(mutated(), st.binary(max_size=3000))
 
 
+def _body(message: bytes) -> bytes:
+    return message[_header_split(message) :]
+
+
 @COMMON
 @given(messages)
 def test_any_message_reads_into_a_valid_report_within_the_limits(raw):
@@ -78,7 +83,11 @@ def test_a_rewrite_keeps_the_mail_and_is_done_once(raw, lang, header_only):
     if out == raw:
         return
     assert len(out) > len(raw) - 4096  # only headers change or the explanation is added
-    assert rewrite(out, lang, header_only=header_only) == out
+    again = rewrite(out, lang, header_only=header_only)
+    # Done once: a second rewrite adds no explanation and leaves the body alone. Its X-Bounce-*
+    # headers are derived again (a forged set cannot survive); for a message the parser had to
+    # repair, what it derives may differ (test_rewrite checks byte identity on real bounces).
+    assert _body(again) == _body(out)
     theirs = set(raw.split(b"\n\n", 1)[0].split(b"\n"))
     ours = [line for line in out.split(b"\n\n", 1)[0].split(b"\n") if line not in theirs]
     assert all(len(line) <= 998 for line in ours)  # the header lines the rewrite wrote

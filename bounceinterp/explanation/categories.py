@@ -1,4 +1,5 @@
-"""Per category (TAXONOMY.md): what happened, what the sender can do, a note for the administrator.
+"""Per category (docs/categories.md): what happened, what the sender can do, a note for the
+administrator.
 
 Data only. Each sentence is marked with ``N_`` for ``pybabel extract`` and translated at render
 time. A category missing here is explained as ``undefined``; the tests check that every category

@@ -9,7 +9,7 @@ def N_(message: str) -> str:
     return message
 
 
-#: A short name for every category of TAXONOMY.md, for the rows of a table.
+#: A short name for every category (docs/categories.md), for the rows of a table.
 CATEGORY_NAMES: dict[str, str] = {
     "user_unknown": N_("Address does not exist"),
     "mailbox_disabled": N_("Mailbox disabled"),

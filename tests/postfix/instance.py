@@ -1,6 +1,6 @@
 """A private Postfix instance for tests and benchmarks: its own configuration, queue, Maildirs
 and log under one directory, SMTP on a free loopback port, no chroot, no systemd, nothing ever
-leaves the machine. Follows ../shared/design/POSTFIX-MILTER-NOTES.md, section 2.
+leaves the machine. Follows the design notes on a private Postfix for tests.
 
 Usage::
 
