@@ -10,15 +10,13 @@ command line and the milter start fast).
 
 from __future__ import annotations
 
-import logging
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
+
+# ``typing`` is not imported at run time: the fewer modules the command line loads before it
+# can answer Ctrl-C, the better; type checkers read any name TYPE_CHECKING as true.
+TYPE_CHECKING = False
 
 __version__ = "0.2.0"
-
-# A library does not print: its log records go nowhere unless the application configures
-# logging (the command line and the milter do).
-logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 #: Public name -> the module that defines it.
 _EXPORTS = {
@@ -64,6 +62,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # what type checkers and editors see
+    from typing import Any
+
     from .api import interpret
     from .classify.rulebook import RuleError
     from .explanation import explain, explanation_dict

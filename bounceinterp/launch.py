@@ -1,5 +1,6 @@
 """The ``bounceinterp`` console script: Ctrl-C at any moment, even while the modules are still
-loading, ends the command with exit code 130 and no traceback."""
+loading, ends the command with exit code 130 and no traceback. (In the first milliseconds of
+CPython's own start-up, before this module runs, CPython answers Ctrl-C itself.)"""
 
 from __future__ import annotations
 

@@ -10,7 +10,6 @@ search that reaches it counts as no match and is reported in the message's ``war
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -20,9 +19,10 @@ from pathlib import Path
 
 import regex
 
+from .logs import logger
 from .resources import load_yaml, rules_dir
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 #: Seconds one search may take before it is abandoned: a last-resort net, never reached by
 #: the bundled patterns on inputs within the limits.

@@ -202,7 +202,7 @@ def test_the_delay_warning_and_bounce_postfix_writes_itself_arrive_rewritten(mta
         "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\nHola Zoe.\n"
     ).encode()
     mta.sendmail(f"dave@{DOMAIN}", [f"zoe@{UNREACHABLE}"], original)
-    paths = mta.wait_for("dave", tag.encode(), count=2, timeout=60)
+    paths = mta.wait_for("dave", tag.encode(), count=2, timeout=90, flush_every=5)
     by_action = {read(path)["X-Bounce-Action"]: path for path in paths}
     assert set(by_action) == {"delayed", "failed"}
     for action, path in by_action.items():

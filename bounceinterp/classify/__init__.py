@@ -22,6 +22,7 @@ from typing import cast
 
 from .. import patterns
 from ..limits import DEFAULT_LIMITS, Limits
+from ..logs import logger
 from ..model import Interpretation, RecipientStatus
 from ..read.dsn import is_generic
 from ..read.smtpcommand import refused_party
@@ -30,7 +31,7 @@ from . import forwarding, rulebook
 from .rulebook import Match, Rulebook, Subject
 from .statuscodes import categories, status_info
 
-log = logging.getLogger(__name__)
+log = logger(__name__)
 
 #: Patterns that read status codes out of a reply's text.
 STATUS_TEXT = "classify/status-text.yaml"

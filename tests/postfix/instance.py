@@ -21,6 +21,7 @@ from pathlib import Path
 
 POSTFIX = "/usr/sbin/postfix"
 SENDMAIL = "/usr/sbin/sendmail"
+POSTQUEUE = "/usr/sbin/postqueue"
 #: The Debian package's service table (the one `postfix -c DIR` instances start from).
 MASTER_CF = "/etc/postfix/master.cf"
 DOMAIN = "bounceinterp.test"
@@ -160,6 +161,12 @@ class PostfixInstance:
             timeout=30,
         )
 
+    def flush(self) -> None:
+        """Ask Postfix to try every queued message now."""
+        subprocess.run(
+            [POSTQUEUE, "-c", str(self.conf), "-f"], capture_output=True, check=False, timeout=30
+        )
+
     def maildir(self, user: str) -> Path:
         return self.base / "vmail" / DOMAIN / user / "new"
 
@@ -167,11 +174,24 @@ class PostfixInstance:
         folder = self.maildir(user)
         return sorted(folder.iterdir()) if folder.is_dir() else []
 
-    def wait_for(self, user: str, token: bytes, timeout: float = 30, count: int = 1) -> list[Path]:
+    def wait_for(
+        self,
+        user: str,
+        token: bytes,
+        timeout: float = 30,
+        count: int = 1,
+        flush_every: float | None = None,
+    ) -> list[Path]:
         """The first ``count`` messages in ``user``'s Maildir that contain ``token``, waiting
-        up to ``timeout`` seconds for them."""
+        up to ``timeout`` seconds for them. With ``flush_every``, the queue is flushed that
+        often meanwhile (``postqueue -f``), as an administrator would: on a busy machine the
+        queue manager can otherwise leave a deferred message waiting for a later scan."""
         deadline = time.monotonic() + timeout
+        flushed = time.monotonic()
         while True:
+            if flush_every is not None and time.monotonic() - flushed > flush_every:
+                self.flush()
+                flushed = time.monotonic()
             found = [path for path in self.deliveries(user) if token in path.read_bytes()]
             if len(found) >= count:
                 return found[:count]
