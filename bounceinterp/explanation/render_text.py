@@ -34,9 +34,16 @@ def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
+#: No assigned character below this one is wide (Unicode's first wide character is U+1100):
+#: text under it, European text included, needs no lookup.
+_FIRST_WIDE = "\u1100"
+
+
 def _has_wide(text: str) -> bool:
     """Whether ``text`` holds a wide character (looked up once per distinct character)."""
-    return not text.isascii() and any(_wide(char) for char in set(text))
+    if not text or max(text) < _FIRST_WIDE:
+        return False
+    return any(_wide(char) for char in set(text))
 
 
 def _pieces(text: str) -> list[str]:
